@@ -1,0 +1,5 @@
+"""`python -m netjournal` runs the same entry point as the `netjournal` command."""
+
+from netjournal.cli import main
+
+raise SystemExit(main())

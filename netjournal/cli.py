@@ -1,0 +1,244 @@
+"""The `netjournal` command: argument parsing and dispatch.
+
+Capture must stay fast, so nothing here imports textual; the app is imported only when it
+opens. Errors are one sentence on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from netjournal import __version__
+from netjournal.core.errors import Ambiguous, NetjournalError
+from netjournal.core.records import (
+    CHANNELS,
+    OUTREACH_KINDS,
+    PERSON_KINDS,
+    SOURCE_KINDS,
+)
+
+EXIT_ERROR = 2
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a usage mistake as one sentence with a pointer to --help."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"{self.prog}: {message}; see `{self.prog} --help`.\n")
+        raise SystemExit(EXIT_ERROR)
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="netjournal",
+        description="A journal for people who network on purpose: people, learnings, outreach.",
+        epilog="With no command, netjournal opens the app. Every command takes --help.",
+    )
+    parser.add_argument("--version", action="version", version=f"netjournal {__version__}")
+    parser.add_argument(
+        "--dir",
+        metavar="DIR",
+        help="the journal folder (default: $NETJOURNAL_DIR or your data folder)",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open the app on a sample journal of its own"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    add = commands.add_parser("add", help="add a person, a learning or a planned outreach")
+    things = add.add_subparsers(dest="thing", metavar="WHAT", required=True, parser_class=Parser)
+    _add_person_parser(things)
+    _add_learning_parser(things)
+    _add_outreach_parser(things)
+
+    log = commands.add_parser("log", help="log an interaction with one or more people")
+    log.add_argument("names", nargs="+", metavar="NAME", help="who (matched fuzzily)")
+    log.add_argument(
+        "-m", "--message", required=True, metavar="SUMMARY", help="what you talked about"
+    )
+    log.add_argument(
+        "--date", default="today", help="when (default today; e.g. yesterday, fri, -3d)"
+    )
+    log.add_argument("--channel", default="meeting", choices=CHANNELS)
+    log.add_argument("--event", help="where, e.g. a trade show's name")
+    log.add_argument("--notes", help="longer notes")
+    log.add_argument("--shared", action="append", default=[], metavar="LEARNING",
+                     help="a learning you shared (repeatable)")  # fmt: skip
+    log.set_defaults(run=_capture("log_interaction"))
+
+    listing = commands.add_parser("list", help="list people, learnings, outreach or interactions")
+    listing.add_argument("what", choices=("people", "learnings", "outreach", "interactions"))
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing.set_defaults(run=_listing("list_records"))
+
+    search = commands.add_parser("search", help="find anything by its words")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--limit", type=_positive, default=20, metavar="N")
+    search.add_argument("--json", action="store_true", help="print [{type,id,title,score,snippet}]")
+    search.set_defaults(run=_listing("search_journal"))
+
+    doctor = commands.add_parser(
+        "doctor", help="check every file and cross-reference of the journal"
+    )
+    doctor.set_defaults(run=_upkeep("doctor"), raw_folder=True)
+
+    locate = commands.add_parser("locate", help="print where the journal, config and themes live")
+    locate.add_argument("what", nargs="?", choices=("journal", "config", "themes", "config-folder"))
+    locate.set_defaults(run=_upkeep("locate"), raw_folder=True)
+    return parser
+
+
+def _add_person_parser(things: argparse._SubParsersAction[Parser]) -> None:
+    person = things.add_parser("person", help="add someone to your network")
+    person.add_argument("name", metavar="NAME")
+    person.add_argument("--org", metavar="O")
+    person.add_argument("--dept", metavar="D", help="department")
+    person.add_argument("--role", metavar="R")
+    person.add_argument("--kind", default="other", choices=PERSON_KINDS)
+    person.add_argument("--influence", type=_influence, default=0, metavar="0-3",
+                        help="positional power: 0 none, 1 some, 2 senior, 3 executive")  # fmt: skip
+    for flag, dest, what in (
+        ("--interest", "interest", "an interest or hobby"),
+        ("--expertise", "expertise", "something they know well"),
+        ("--need", "need", "something they need"),
+        ("--tag", "tag", "a tag"),
+        ("--email", "email", "an email address"),
+        ("--phone", "phone", "a phone number"),
+        ("--link", "link", "a link (profile, site)"),
+    ):
+        person.add_argument(flag, dest=dest, action="append", default=[], metavar="X",
+                            help=f"{what} (repeatable)")  # fmt: skip
+    person.add_argument(
+        "--cadence", type=_positive, metavar="DAYS", help="keep in touch every DAYS days"
+    )
+    person.add_argument(
+        "--prospect", action="store_true", help="a key person not yet in your network"
+    )
+    person.add_argument("--met-via", metavar="TEXT", help="how you met, or who introduced you")
+    person.add_argument("--notes", metavar="TEXT")
+    person.set_defaults(run=_capture("add_person"))
+
+
+def _add_learning_parser(things: argparse._SubParsersAction[Parser]) -> None:
+    learning = things.add_parser("learning", help="add something you learnt")
+    learning.add_argument("title", metavar="TITLE")
+    learning.add_argument("-m", "--message", metavar="BODY", help="the learning itself (Markdown)")
+    learning.add_argument("--source-kind", default="other", choices=SOURCE_KINDS)
+    learning.add_argument("--source", metavar="S", help="name or author of the source")
+    learning.add_argument("--url", metavar="U")
+    learning.add_argument("--event", metavar="E", help="where you learnt it, e.g. a trade show")
+    learning.add_argument(
+        "--tag", action="append", default=[], metavar="X", help="a tag (repeatable)"
+    )
+    learning.add_argument("--date", default="today", help="when (default today)")
+    learning.set_defaults(run=_capture("add_learning"))
+
+
+def _add_outreach_parser(things: argparse._SubParsersAction[Parser]) -> None:
+    outreach = things.add_parser("outreach", help="plan what to do next with someone")
+    outreach.add_argument(
+        "kind", choices=OUTREACH_KINDS, metavar="KIND", help=", ".join(OUTREACH_KINDS)
+    )
+    outreach.add_argument(
+        "--to", nargs="+", required=True, metavar="NAME", help="who (two for introduce)"
+    )
+    outreach.add_argument("--learning", metavar="TITLE", help="what to share (for share)")
+    outreach.add_argument(
+        "--due", metavar="DATE", help="when (e.g. fri, +2w, next month); none = someday"
+    )
+    outreach.add_argument("--title", metavar="TEXT", help="instead of the generated title")
+    outreach.add_argument("-m", "--message", metavar="NOTE", help="a note")
+    outreach.set_defaults(run=_capture("add_outreach"))
+
+
+def _capture(name: str) -> Callable[..., int]:
+    def run(store: object, args: argparse.Namespace) -> int:
+        from netjournal.commands import capture
+
+        return int(getattr(capture, name)(store, args))
+
+    return run
+
+
+def _listing(name: str) -> Callable[..., int]:
+    def run(store: object, args: argparse.Namespace) -> int:
+        from netjournal.commands import listing
+
+        return int(getattr(listing, name)(store, args))
+
+    return run
+
+
+def _upkeep(name: str) -> Callable[..., int]:
+    def run(folder: Path, args: argparse.Namespace) -> int:
+        from netjournal.commands import upkeep
+
+        return int(getattr(upkeep, name)(folder, args))
+
+    return run
+
+
+def _influence(text: str) -> int:
+    if text.strip() not in ("0", "1", "2", "3"):
+        raise argparse.ArgumentTypeError(
+            f"influence is positional power from 0 (none) to 3 (executive), not '{text}'"
+        )
+    return int(text)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; the exit status: 0 ok, 1 a check found problems, 2 an error."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from netjournal.core.locations import journal_folder
+
+    folder = journal_folder(args.dir)
+    try:
+        if args.command is None:
+            return _open_app(folder, args.demo)
+        if getattr(args, "raw_folder", False):
+            return int(args.run(folder, args))
+        from netjournal.core.store import Store
+
+        return int(args.run(Store.open(folder), args))
+    except Ambiguous as error:
+        sys.stderr.write(f"netjournal: {error}\n")
+        return EXIT_ERROR
+    except NetjournalError as error:
+        sys.stderr.write(f"netjournal: {error}\n")
+        return EXIT_ERROR
+    except OSError as error:
+        sys.stderr.write(
+            f"netjournal: {error.strerror or error}: {error.filename or ''}\n".replace(
+                ": \n", ".\n"
+            )
+        )
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _open_app(folder: Path, demo: bool) -> int:
+    try:
+        from netjournal.tui.app import run_app
+    except ImportError:
+        build_parser().print_help()
+        return 0
+    return run_app(folder, demo=demo)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""What each `netjournal` command does; cli.py only parses arguments and dispatches here."""

@@ -1,0 +1,91 @@
+"""`netjournal add ...` and `netjournal log ...`: capturing without opening the app."""
+
+from __future__ import annotations
+
+import argparse
+
+from netjournal.commands.resolving import resolve_learning, resolve_people
+from netjournal.core.clock import today
+from netjournal.core.dates import parse_date
+from netjournal.core.planning import plan_outreach
+from netjournal.core.records import Interaction, Learning, Person
+from netjournal.core.store import Store
+
+
+def add_person(store: Store, args: argparse.Namespace) -> int:
+    person = Person.create(
+        name=args.name,
+        org=args.org or "",
+        department=args.dept or "",
+        role=args.role or "",
+        kind=args.kind,
+        influence=args.influence,
+        status="prospect" if args.prospect else "connected",
+        interests=args.interest,
+        expertise=args.expertise,
+        needs=args.need,
+        tags=args.tag,
+        email=args.email,
+        phone=args.phone,
+        links=args.link,
+        met_via=args.met_via or "",
+        cadence_days=args.cadence,
+        notes=args.notes or "",
+    )
+    store.add(person)
+    print(f"Added {person.name} ({person.id}).")
+    return 0
+
+
+def add_learning(store: Store, args: argparse.Namespace) -> int:
+    learning = Learning.create(
+        title=args.title,
+        body=args.message or "",
+        source_kind=args.source_kind,
+        source=args.source or "",
+        url=args.url or "",
+        event=args.event or "",
+        tags=args.tag,
+        date=parse_date(args.date, today(), past=True),
+    )
+    store.add(learning)
+    print(f"Added learning '{learning.title}' ({learning.id}).")
+    return 0
+
+
+def add_outreach(store: Store, args: argparse.Namespace) -> int:
+    people = resolve_people(store, args.to)
+    learning = resolve_learning(store, args.learning) if args.learning else None
+    due = parse_date(args.due, today()) if args.due else None
+    outreach = plan_outreach(
+        args.kind,
+        people,
+        learning=learning,
+        due=due,
+        title=args.title or "",
+        notes=args.message or "",
+    )
+    store.add(outreach)
+    when = f", due {due.isoformat()}" if due else ", someday"
+    print(f"Planned: {outreach.title}{when} ({outreach.id}).")
+    return 0
+
+
+def log_interaction(store: Store, args: argparse.Namespace) -> int:
+    people = resolve_people(store, args.names)
+    learnings = [resolve_learning(store, title) for title in args.shared]
+    interaction = Interaction.create(
+        date=parse_date(args.date, today(), past=True),
+        person_ids=[person.id for person in people],
+        channel=args.channel,
+        event=args.event or "",
+        summary=args.message,
+        notes=args.notes or "",
+        learning_ids=[learning.id for learning in learnings],
+    )
+    store.add(interaction)
+    names = ", ".join(person.name for person in people)
+    print(
+        f"Logged {interaction.channel} with {names} on {interaction.date.isoformat()} ({interaction.id})."
+    )
+    return 0

@@ -1,0 +1,38 @@
+"""`netjournal doctor` and `netjournal locate`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from netjournal.core.doctor import check_journal
+from netjournal.core.locations import config_file, config_folder, user_themes_folder
+
+
+def doctor(folder: Path, args: argparse.Namespace) -> int:
+    checkup = check_journal(folder)
+    for problem in checkup.problems:
+        print(f"problem: {problem}")
+    for note in checkup.notes:
+        print(f"note: {note}")
+    counts = ", ".join(f"{count} {name}" for name, count in checkup.counts.items())
+    if checkup.healthy:
+        print(f"ok: {folder}: {counts or 'empty'} in {checkup.files} files; no problems.")
+        return 0
+    print(f"{len(checkup.problems)} problem(s) in {folder}.")
+    return 1
+
+
+def locate(folder: Path, args: argparse.Namespace) -> int:
+    places = {
+        "journal": folder,
+        "config": config_file(),
+        "themes": user_themes_folder(),
+        "config-folder": config_folder(),
+    }
+    if args.what:
+        print(places[args.what])
+        return 0
+    for name, path in places.items():
+        print(f"{name + ':':15}{path}")
+    return 0

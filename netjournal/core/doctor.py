@@ -1,0 +1,110 @@
+"""`netjournal doctor`: read every file of a journal and check every cross-reference."""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from netjournal.core.errors import JournalError
+from netjournal.core.records import Interaction, Learning, Outreach, Person, Record
+from netjournal.core.shards import SHARD_LIMIT, Shard, TableFiles
+from netjournal.core.store import Store, read_schema
+
+
+@dataclass
+class Checkup:
+    """What doctor found: problems (the journal is not right) and notes (worth knowing)."""
+
+    folder: Path
+    counts: dict[str, int] = field(default_factory=dict)
+    files: int = 0
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def healthy(self) -> bool:
+        return not self.problems
+
+
+def check_journal(folder: Path) -> Checkup:
+    """Check a journal folder without changing anything."""
+    checkup = Checkup(folder)
+    if not folder.exists():
+        checkup.notes.append(f"There is no journal at {folder} yet; it is created on first save.")
+        return checkup
+    try:
+        read_schema(folder)
+    except JournalError as error:
+        checkup.problems.append(str(error))
+        return checkup
+    store = Store(folder)
+    records: dict[str, dict[str, Record]] = {}
+    for name, table in store.tables.items():
+        records[name] = _check_table(table, checkup)
+        checkup.counts[name] = len(records[name])
+    _check_references(records, checkup)
+    _check_files(folder, checkup)
+    return checkup
+
+
+def _check_table(table: TableFiles, checkup: Checkup) -> dict[str, Record]:
+    table.scan()
+    found: dict[str, Record] = {}
+    where: dict[str, Shard] = {}
+    for shard in table.shards.values():
+        checkup.files += 1
+        try:
+            shard.load()
+        except JournalError as error:
+            checkup.problems.append(str(error))
+            continue
+        if len(shard) > SHARD_LIMIT:
+            checkup.notes.append(
+                f"{shard.path} holds {len(shard)} records (more than {SHARD_LIMIT})."
+            )
+        for record_id, record in shard.records.items():
+            if record_id in where:
+                checkup.problems.append(
+                    f"{table.record_type.TABLE} record {record_id} is in both "
+                    f"{where[record_id].path} and {shard.path}."
+                )
+            where[record_id] = shard
+            found[record_id] = record
+            for problem in record.problems():
+                checkup.problems.append(f"{shard.path}: record {record_id}: {problem}")
+    return found
+
+
+def _check_references(records: dict[str, dict[str, Record]], checkup: Checkup) -> None:
+    people = records[Person.TABLE]
+    learnings = records[Learning.TABLE]
+
+    def missing(owner: Record, what: str, ids: tuple[str, ...], known: dict[str, Record]) -> None:
+        for ref in ids:
+            if ref and ref not in known:
+                checkup.problems.append(
+                    f"{owner.TABLE} record {owner.id} ('{owner.label}') points at {what} {ref}, "
+                    "which is not in the journal."
+                )
+
+    for interaction in records[Interaction.TABLE].values():
+        assert isinstance(interaction, Interaction)
+        missing(interaction, "person", interaction.person_ids, people)
+        missing(interaction, "learning", interaction.learning_ids, learnings)
+    for outreach in records[Outreach.TABLE].values():
+        assert isinstance(outreach, Outreach)
+        missing(outreach, "person", outreach.person_ids, people)
+        missing(outreach, "learning", (outreach.learning_id,), learnings)
+
+
+def _check_files(folder: Path, checkup: Checkup) -> None:
+    for root, _dirs, names in os.walk(folder):
+        for name in names:
+            path = Path(root) / name
+            if name.endswith(".tmp"):
+                checkup.notes.append(f"{path} is left from an interrupted save (harmless).")
+            mode = stat.S_IMODE(path.stat().st_mode)
+            if mode & 0o077:
+                checkup.notes.append(f"{path} can be read by other users (mode {mode:o}).")

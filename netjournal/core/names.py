@@ -1,0 +1,87 @@
+"""Finding a record from what the user typed: "ann", "Ann Lee", "jurgen", or an id.
+
+A unique good match resolves; several close matches are an `Ambiguous` error that lists them;
+nothing close is `NotFound`. We never guess between two people.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process, utils
+
+from netjournal.core.errors import Ambiguous, NotFound
+
+GOOD_ENOUGH = 70.0
+CLOSE_TIE = 5.0
+WHOLE_WORDS_BONUS = 10.0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Something that can be picked by name: its id, its name, and a hint to tell it apart."""
+
+    id: str
+    name: str
+    hint: str = ""
+
+    def describe(self) -> str:
+        return f"{self.name} ({self.hint}, {self.id})" if self.hint else f"{self.name} ({self.id})"
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, punctuation to spaces: 'Jürgen  O'Neil' -> 'jurgen o neil'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return utils.default_process(plain)
+
+
+def rank(
+    query: str, candidates: Sequence[Candidate], limit: int = 10
+) -> list[tuple[Candidate, float]]:
+    """Candidates that match `query` well, best first, with scores from 0 to 100."""
+    wanted = fold(query)
+    if not wanted:
+        return []
+    folded = [fold(candidate.name) for candidate in candidates]
+    hits = process.extract(
+        wanted, folded, scorer=fuzz.WRatio, processor=None, limit=max(limit * 3, 30),
+        score_cutoff=GOOD_ENOUGH - WHOLE_WORDS_BONUS,
+    )  # fmt: skip
+    words = set(wanted.split())
+    scored = []
+    for _, score, index in hits:
+        if words <= set(folded[index].split()):  # "ann" is a whole word of "Ann Lee"
+            score = min(100.0, score + WHOLE_WORDS_BONUS)
+        if score >= GOOD_ENOUGH:
+            scored.append((candidates[index], score))
+    scored.sort(key=lambda pair: -pair[1])
+    return scored[:limit]
+
+
+def resolve(query: str, candidates: Sequence[Candidate], what: str = "person") -> Candidate:
+    """The one candidate `query` means; raises NotFound or Ambiguous with a sentence."""
+    typed = query.strip()
+    for candidate in candidates:
+        if candidate.id == typed:
+            return candidate
+    exact = [c for c in candidates if fold(c.name) == fold(typed)]
+    if len(exact) == 1:
+        return exact[0]
+    matches = exact if exact else rank(typed, candidates)
+    if not matches:
+        raise NotFound(f"No {what} matches '{typed}'.")
+    if exact:
+        close = exact
+    else:
+        best = matches[0][1]
+        close = [candidate for candidate, score in matches if score >= best - CLOSE_TIE]
+    if len(close) == 1:
+        return close[0]
+    listed = "; ".join(candidate.describe() for candidate in close[:8])
+    raise Ambiguous(
+        f"'{typed}' matches more than one {what}: {listed}. Type more of the name, or the id.",
+        [candidate.id for candidate in close],
+    )

@@ -1,0 +1,52 @@
+"""Planning outreach: the words for what you intend to do, shared by the CLI and the app."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from netjournal.core.records import Learning, Outreach, Person
+
+
+def outreach_title(kind: str, people: Sequence[Person], learning: Learning | None = None) -> str:
+    """A title in plain words: "Share 'Pallet robots' with Ann Lee", "Introduce A to B"."""
+    names = _join([person.name for person in people])
+    if kind == "share" and learning is not None:
+        return f"Share '{learning.title}' with {names}"
+    if kind == "introduce" and len(people) >= 2:
+        return f"Introduce {people[0].name} to {_join([p.name for p in people[1:]])}"
+    verbs = {
+        "follow-up": "Follow up with",
+        "reconnect": "Reconnect with",
+        "bring-in": "Bring in",
+        "ask": "Ask",
+        "share": "Share with",
+        "introduce": "Introduce",
+    }
+    return f"{verbs[kind]} {names}" if kind in verbs else names
+
+
+def plan_outreach(
+    kind: str,
+    people: Sequence[Person],
+    *,
+    learning: Learning | None = None,
+    due: date | None = None,
+    title: str = "",
+    notes: str = "",
+) -> Outreach:
+    """A new open outreach (validated; not yet saved)."""
+    return Outreach.create(
+        kind=kind,
+        person_ids=[person.id for person in people],
+        learning_id=learning.id if learning else "",
+        title=title or outreach_title(kind, people, learning),
+        notes=notes,
+        due=due,
+    )
+
+
+def _join(names: Sequence[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + f" and {names[-1]}"

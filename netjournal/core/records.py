@@ -1,0 +1,280 @@
+"""The four records of a journal: Person, Interaction, Learning, Outreach.
+
+Records are immutable values. `Person.create(...)` cleans and validates a new one, `p.edit(...)`
+makes a changed copy (validated again), `to_dict` / `from_dict` convert to and from the stored
+JSON. `from_dict` trusts what it reads (it was cleaned when it was written) because it runs for
+every record at load; `problems()` re-checks a stored record for `netjournal doctor`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, ClassVar, Self
+
+from netjournal.core.clock import new_id, now_stamp
+from netjournal.core.errors import RecordError
+from netjournal.core.fields import FieldKinds, check_choice
+
+PERSON_KINDS = ("internal", "customer", "supplier", "expert", "journalist", "other")
+PERSON_STATUSES = ("connected", "prospect")
+INFLUENCE_LEVELS = {0: "none", 1: "some", 2: "senior", 3: "executive"}
+CHANNELS = ("meeting", "call", "email", "chat", "event", "coffee", "other")
+SOURCE_KINDS = (
+    "trade-show", "conference", "workshop", "book", "podcast", "article", "conversation", "other",
+)  # fmt: skip
+OUTREACH_KINDS = ("share", "follow-up", "introduce", "reconnect", "bring-in", "ask")
+OUTREACH_STATUSES = ("open", "done", "dropped")
+MAX_CADENCE_DAYS = 3650
+
+
+class Record:
+    """What every record shares: identity, timestamps, cleaning, validation, JSON."""
+
+    __slots__ = ()
+    TABLE: ClassVar[str]
+    FIELDS: ClassVar[FieldKinds]
+    KNOWN: ClassVar[frozenset[str]]
+    FIELD_NAMES: ClassVar[tuple[str, ...]]
+
+    id: str
+    created: str
+    updated: str
+
+    @classmethod
+    def create(cls, **fields: Any) -> Self:
+        """A new record with a fresh id and timestamps; raises RecordError if invalid."""
+        stamp = now_stamp()
+        return cls.build(**{"id": new_id(), "created": stamp, "updated": stamp, **fields})
+
+    @classmethod
+    def build(cls, **fields: Any) -> Self:
+        """Clean and validate the given fields into a record."""
+        unknown = set(fields) - cls.KNOWN
+        if unknown:
+            raise RecordError(f"Unknown field for {cls.TABLE}: {', '.join(sorted(unknown))}.")
+        record = cls(**cls.FIELDS.clean(fields))
+        record.validate()
+        return record
+
+    def edit(self, **changes: Any) -> Self:
+        """A copy with `changes` applied, cleaned, validated and stamped as updated now."""
+        current = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        return self.build(**{**current, **changes, "updated": now_stamp()})
+
+    def validate(self) -> None:
+        """Raise RecordError naming the first thing wrong with this record."""
+
+    def problems(self) -> list[str]:
+        """What is wrong with a stored record, as sentences (empty when it is fine)."""
+        try:
+            again = self.build(**self.to_dict())
+        except RecordError as error:
+            return [str(error)]
+        if again != self:
+            return ["it holds text that was not cleaned (control characters or escapes)."]
+        return []
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as plain JSON-ready data, with every field present."""
+        return self.FIELDS.to_json({name: getattr(self, name) for name in self.FIELD_NAMES})
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """A record from stored JSON; missing fields take their defaults."""
+        return cls(**cls.FIELDS.from_json(data, cls.KNOWN))
+
+    @property
+    def label(self) -> str:
+        """How the record is named in lists and messages."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Person(Record):
+    """Someone who matters: where they sit, what they know, care about and need."""
+
+    TABLE: ClassVar[str] = "people"
+    FIELDS: ClassVar[FieldKinds] = FieldKinds(
+        lines=("name", "org", "department", "role", "kind", "status", "met_via"),
+        texts=("notes",),
+        words=("interests", "expertise", "needs", "tags", "email", "phone", "links"),
+        ints=("influence", "cadence_days"),
+    )
+
+    id: str
+    created: str
+    updated: str
+    name: str
+    org: str = ""
+    department: str = ""
+    role: str = ""
+    kind: str = "other"
+    influence: int = 0
+    status: str = "connected"
+    interests: tuple[str, ...] = ()
+    expertise: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    email: tuple[str, ...] = ()
+    phone: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+    met_via: str = ""
+    cadence_days: int | None = None
+    notes: str = ""
+
+    def validate(self) -> None:
+        if not self.name:
+            raise RecordError("A person needs a name.")
+        check_choice(self.kind, PERSON_KINDS, "kind of person")
+        check_choice(self.status, PERSON_STATUSES, "status")
+        if self.influence is None or not 0 <= self.influence <= 3:
+            raise RecordError(
+                f"Influence is positional power from 0 (none) to 3 (executive), not {self.influence}."
+            )
+        if self.cadence_days is not None and not 1 <= self.cadence_days <= MAX_CADENCE_DAYS:
+            raise RecordError(
+                f"Keep-in-touch cadence is a number of days from 1 to {MAX_CADENCE_DAYS}, "
+                f"not {self.cadence_days}."
+            )
+        for address in self.email:
+            local, at, domain = address.rpartition("@")
+            if not (at and local and domain) or " " in address:
+                raise RecordError(f"'{address}' is not an email address.")
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+    @property
+    def is_prospect(self) -> bool:
+        return self.status == "prospect"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Interaction(Record):
+    """A touchpoint with one or more people: a meeting, a call, a chat at a trade show."""
+
+    TABLE: ClassVar[str] = "interactions"
+    FIELDS: ClassVar[FieldKinds] = FieldKinds(
+        lines=("channel", "event", "summary"),
+        texts=("notes",),
+        words=("person_ids", "learning_ids"),
+        dates=("date",),
+    )
+
+    id: str
+    created: str
+    updated: str
+    date: date
+    person_ids: tuple[str, ...] = ()
+    channel: str = "meeting"
+    event: str = ""
+    summary: str = ""
+    notes: str = ""
+    learning_ids: tuple[str, ...] = ()
+
+    def validate(self) -> None:
+        if self.date is None:
+            raise RecordError("An interaction needs a date.")
+        if not self.summary:
+            raise RecordError("An interaction needs a summary: what you talked about.")
+        check_choice(self.channel, CHANNELS, "channel")
+
+    @property
+    def label(self) -> str:
+        return self.summary
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Learning(Record):
+    """Something worth sharing, from a trade show, a book, a podcast, a conversation."""
+
+    TABLE: ClassVar[str] = "learnings"
+    FIELDS: ClassVar[FieldKinds] = FieldKinds(
+        lines=("title", "source_kind", "source", "url", "event"),
+        texts=("body",),
+        words=("tags",),
+        dates=("date",),
+    )
+
+    id: str
+    created: str
+    updated: str
+    date: date
+    title: str
+    body: str = ""
+    source_kind: str = "other"
+    source: str = ""
+    url: str = ""
+    event: str = ""
+    tags: tuple[str, ...] = ()
+
+    def validate(self) -> None:
+        if self.date is None:
+            raise RecordError("A learning needs a date.")
+        if not self.title:
+            raise RecordError("A learning needs a title.")
+        check_choice(self.source_kind, SOURCE_KINDS, "kind of source")
+
+    @property
+    def label(self) -> str:
+        return self.title
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Outreach(Record):
+    """A planned action: share, follow up, introduce, reconnect, bring in, ask."""
+
+    TABLE: ClassVar[str] = "outreach"
+    FIELDS: ClassVar[FieldKinds] = FieldKinds(
+        lines=("kind", "learning_id", "title", "status"),
+        texts=("notes",),
+        words=("person_ids",),
+        dates=("due", "snoozed_until", "done_at"),
+    )
+
+    id: str
+    created: str
+    updated: str
+    kind: str
+    title: str
+    person_ids: tuple[str, ...] = ()
+    learning_id: str = ""
+    notes: str = ""
+    due: date | None = None
+    status: str = "open"
+    snoozed_until: date | None = None
+    done_at: date | None = None
+
+    def validate(self) -> None:
+        check_choice(self.kind, OUTREACH_KINDS, "kind of outreach")
+        check_choice(self.status, OUTREACH_STATUSES, "outreach status")
+        if not self.title:
+            raise RecordError("An outreach needs a title.")
+        if self.status == "open" and not self.person_ids:
+            raise RecordError("An outreach is for at least one person.")
+        if self.status == "open" and self.kind == "introduce" and len(self.person_ids) < 2:
+            raise RecordError("An introduction names two people.")
+        if self.kind == "share" and not self.learning_id:
+            raise RecordError("A share names the learning to share.")
+        if self.status == "done" and self.done_at is None:
+            raise RecordError("A done outreach needs the date it was done.")
+
+    @property
+    def label(self) -> str:
+        return self.title
+
+    def is_open_on(self, day: date) -> bool:
+        """Open and not snoozed past `day`."""
+        return self.status == "open" and (self.snoozed_until is None or self.snoozed_until <= day)
+
+
+for _cls in (Person, Interaction, Learning, Outreach):
+    _cls.FIELD_NAMES = tuple(f.name for f in dataclasses.fields(_cls))
+    _cls.KNOWN = frozenset(_cls.FIELD_NAMES)
+
+RECORD_TYPES: dict[str, type[Record]] = {
+    cls.TABLE: cls for cls in (Person, Interaction, Learning, Outreach)
+}

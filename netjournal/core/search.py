@@ -1,0 +1,76 @@
+"""Finding records by the words in them (a plain scan; the search issue replaces it with an index)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from netjournal.core.names import fold
+from netjournal.core.records import Interaction, Learning, Outreach, Person, Record
+
+TEXT_FIELDS: dict[str, tuple[str, ...]] = {
+    Person.TABLE: ("name", "org", "department", "role", "interests", "expertise", "needs",
+                   "tags", "met_via", "notes", "email"),
+    Learning.TABLE: ("title", "body", "source", "event", "tags", "url"),
+    Interaction.TABLE: ("summary", "notes", "event"),
+    Outreach.TABLE: ("title", "notes"),
+}  # fmt: skip
+TYPE_NAMES = {
+    Person.TABLE: "person",
+    Learning.TABLE: "learning",
+    Interaction.TABLE: "interaction",
+    Outreach.TABLE: "outreach",
+}
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One result: the JSON shape of `netjournal search --json`."""
+
+    type: str
+    id: str
+    title: str
+    score: float
+    snippet: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"type": self.type, "id": self.id, "title": self.title,
+                "score": round(self.score, 1), "snippet": self.snippet}  # fmt: skip
+
+
+def record_text(record: Record) -> str:
+    """Every searchable text field of a record, one per line."""
+    parts: list[str] = []
+    for name in TEXT_FIELDS[record.TABLE]:
+        value = getattr(record, name)
+        parts.append(", ".join(value) if isinstance(value, tuple) else value)
+    return "\n".join(part for part in parts if part)
+
+
+def search(records: Iterable[Record], query: str, limit: int = 20) -> list[SearchHit]:
+    """Records holding every word of `query` (any order, accents and case ignored), best first."""
+    words = fold(query).split()
+    if not words:
+        return []
+    hits: list[tuple[float, str, SearchHit]] = []
+    for record in records:
+        text = record_text(record)
+        folded = fold(text)
+        if all(word in folded for word in words):
+            score = fuzz.partial_ratio(" ".join(words), fold(record.label))
+            snippet = _snippet(text, folded, words[0])
+            hit = SearchHit(TYPE_NAMES[record.TABLE], record.id, record.label, score, snippet)
+            hits.append((score, record.updated, hit))
+    hits.sort(key=lambda item: item[1], reverse=True)  # newest first among equal scores
+    hits.sort(key=lambda item: item[0], reverse=True)
+    return [hit for _, _, hit in hits[:limit]]
+
+
+def _snippet(text: str, folded: str, word: str, width: int = 80) -> str:
+    # fold() keeps one character per character for most text; fall back to the start if not.
+    at = folded.find(word) if len(folded) == len(text) else 0
+    start = max(0, at - width // 3)
+    piece = " ".join(text[start : start + width].split())
+    return ("…" if start else "") + piece

@@ -1,0 +1,254 @@
+"""A table's records split over shard files, each a small TinyDB JSON file.
+
+TinyDB rewrites a whole file on every write, so a file's size is a save's cost. Records go to
+the shard named by their month (`interactions/2026-03.json`) and a shard that holds
+SHARD_LIMIT records overflows into `2026-03~2.json`; a record stays in the shard it was first
+written to. Each shard is read once, remembers the identity of the file it read (inode, mtime,
+size) to notice another process's writes, and is written atomically by `flush`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Document, Table
+
+from netjournal.core.atomic_file import make_folder, write_atomically
+from netjournal.core.errors import JournalError
+from netjournal.core.records import Record
+
+SHARD_LIMIT = 2000
+SUFFIX = ".json"
+
+Signature = tuple[int, int, int]
+
+
+class RecordIdTable(Table):
+    """Documents are keyed by the record's own id, so the file reads `{"id": {...}}`."""
+
+    document_id_class = str  # type: ignore[assignment]
+
+
+class JournalTinyDB(TinyDB):
+    table_class = RecordIdTable
+
+
+class ShardStorage(Storage):
+    """TinyDB storage over a Shard's in-memory documents; the Shard writes them on flush."""
+
+    def __init__(self, shard: Shard) -> None:
+        self.shard = shard
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        return {self.shard.table: self.shard.docs}
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        self.shard.docs = data.get(self.shard.table, {})
+        self.shard.dirty = True
+
+
+class Shard:
+    """One file of one table."""
+
+    def __init__(self, path: Path, record_type: type[Record]) -> None:
+        self.path = path
+        self.record_type = record_type
+        self.table = record_type.TABLE
+        self.docs: dict[str, dict[str, Any]] = {}
+        self.records: dict[str, Record] = {}
+        self.signature: Signature | None = None
+        self.loaded = False
+        self.dirty = False
+        self._db = JournalTinyDB(self, storage=ShardStorage)
+
+    @property
+    def name(self) -> str:
+        return self.path.name.removesuffix(SUFFIX)
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    def ensure_current(self) -> bool:
+        """Load the shard, or reload it if another process replaced it; True if it changed."""
+        if self.loaded and disk_signature(self.path) == self.signature:
+            return False
+        self.load()
+        return True
+
+    def load(self) -> None:
+        """Read the file (a missing file is an empty shard); damaged content is a JournalError."""
+        try:
+            with open(self.path, "rb") as handle:
+                info = os.fstat(handle.fileno())
+                raw = handle.read()
+        except FileNotFoundError:
+            docs, signature = {}, None
+        except OSError as error:
+            raise JournalError(
+                f"Cannot read the journal file {self.path}: {error.strerror}."
+            ) from None
+        else:
+            docs = self._parse(raw)
+            signature = (info.st_ino, info.st_mtime_ns, info.st_size)
+        records = self._records(docs)
+        self.docs, self.records, self.signature = docs, records, signature
+        self.loaded, self.dirty = True, False
+
+    def _parse(self, raw: bytes) -> dict[str, dict[str, Any]]:
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError as error:
+            raise damaged(self.path, f"it is not valid JSON ({error})") from None
+        if not isinstance(data, dict) or not isinstance(data.get(self.table, {}), dict):
+            raise damaged(self.path, f"it does not hold a '{self.table}' table")
+        docs = data.get(self.table, {})
+        for key, doc in docs.items():
+            if not isinstance(doc, dict) or doc.get("id") != key:
+                raise damaged(self.path, f"record '{key}' is not a {self.table} record")
+        return docs
+
+    def _records(self, docs: dict[str, dict[str, Any]]) -> dict[str, Record]:
+        build = self.record_type.from_dict
+        try:
+            return {key: build(doc) for key, doc in docs.items()}
+        except (TypeError, ValueError, AttributeError) as error:
+            raise damaged(self.path, f"a record cannot be read ({error})") from None
+
+    def apply(self, add: Iterable[Record], update: Iterable[Record], delete: Iterable[str]) -> None:
+        """Change the documents in memory through TinyDB; `flush` writes them."""
+        table = self._db.table(self.table)
+        added = [Document(record.to_dict(), doc_id=record.id) for record in add]
+        if added:
+            table.insert_multiple(added)
+        replacements = {record.id: record.to_dict() for record in update}
+        if replacements:
+
+            def replace(doc: dict[str, Any]) -> None:
+                new = replacements[doc["id"]]
+                doc.clear()
+                doc.update(new)
+
+            table.update(replace, doc_ids=list(replacements))
+        removed = list(delete)
+        if removed:
+            table.remove(doc_ids=removed)
+
+    def flush(self) -> None:
+        """Write the shard atomically, if it changed; then its records match the file."""
+        if not self.dirty:
+            return
+        make_folder(self.path.parent)
+        data = orjson.dumps(
+            {self.table: self.docs}, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
+        )
+        write_atomically(self.path, data + b"\n")
+        self.records = self._records(self.docs)
+        self.signature = disk_signature(self.path)
+        self.dirty = False
+
+    def forget(self) -> None:
+        """Drop what is in memory (after a failed save): the next access reads the file again."""
+        self.docs, self.records, self.signature = {}, {}, None
+        self.loaded = self.dirty = False
+
+
+class TableFiles:
+    """All shards of one table, discovered from its folder and loaded on demand."""
+
+    def __init__(self, folder: Path, record_type: type[Record]) -> None:
+        self.folder = folder / record_type.TABLE
+        self.record_type = record_type
+        self.shards: dict[str, Shard] = {}
+        self.complete = False  # every shard on disk has been loaded
+
+    def scan(self) -> bool:
+        """Learn of shard files created since the last scan; True if there were any."""
+        try:
+            names = [
+                entry.name
+                for entry in os.scandir(self.folder)
+                if entry.name.endswith(SUFFIX) and not entry.name.startswith(".")
+            ]
+        except FileNotFoundError:
+            return False
+        except OSError as error:
+            raise JournalError(
+                f"Cannot read the journal folder {self.folder}: {error.strerror}."
+            ) from None
+        new = [name for name in names if name.removesuffix(SUFFIX) not in self.shards]
+        for name in new:
+            self.shards[name.removesuffix(SUFFIX)] = Shard(self.folder / name, self.record_type)
+        return bool(new)
+
+    def load_all(self) -> bool:
+        """Make every shard current; True if anything changed since the last look."""
+        changed = self.scan()
+        for shard in self.shards.values():
+            changed = shard.ensure_current() or changed
+        self.complete = True
+        return changed
+
+    def refresh(self) -> bool:
+        """Reload shards other processes changed (and find new ones, once loaded fully)."""
+        changed = self.scan() if self.complete else False
+        for shard in list(self.shards.values()):
+            if shard.loaded or self.complete:
+                changed = shard.ensure_current() or changed
+        return changed
+
+    def records(self) -> Iterator[Record]:
+        for shard in self.shards.values():
+            yield from shard.records.values()
+
+    def get(self, record_id: str) -> Record | None:
+        for shard in self.shards.values():
+            record = shard.records.get(record_id)
+            if record is not None:
+                return record
+        return None
+
+    def shard_of(self, record_id: str) -> Shard | None:
+        for shard in self.shards.values():
+            if record_id in shard.docs:
+                return shard
+        return None
+
+    def place_new(self, key: str, records: list[Record]) -> list[tuple[Shard, list[Record]]]:
+        """Spread new records of one month key over its shards, filling each to SHARD_LIMIT."""
+        self.scan()
+        placed: list[tuple[Shard, list[Record]]] = []
+        number, start = 1, 0
+        while start < len(records):
+            name = key if number == 1 else f"{key}~{number}"
+            shard = self.shards.get(name)
+            if shard is None:
+                shard = self.shards[name] = Shard(self.folder / f"{name}{SUFFIX}", self.record_type)
+            shard.ensure_current()
+            room = SHARD_LIMIT - len(shard)
+            if room > 0:
+                placed.append((shard, records[start : start + room]))
+                start += room
+            number += 1
+        return placed
+
+
+def disk_signature(path: Path) -> Signature | None:
+    """What identifies one version of a file: inode, modification time, size."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (info.st_ino, info.st_mtime_ns, info.st_size)
+
+
+def damaged(path: Path, why: str) -> JournalError:
+    return JournalError(
+        f"The journal file {path} is damaged: {why}. Nothing was changed; "
+        "run `netjournal doctor`, or restore the file from a backup."
+    )

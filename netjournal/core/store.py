@@ -1,0 +1,245 @@
+"""The one object that reads and writes a journal folder.
+
+Layout: `meta.json` (schema version) and one folder per table (`people/`, `interactions/`,
+`learnings/`, `outreach/`) of month-named shard files (see shards.py). Reads are lazy: the CLI
+loads only what a command needs. Every save takes the journal lock, first reloads any shard
+another process changed, then applies its changes through TinyDB and writes each changed
+shard once, atomically.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+import orjson
+
+from netjournal.core.atomic_file import make_folder, write_atomically
+from netjournal.core.errors import JournalError, NotFound
+from netjournal.core.journal_lock import JournalLock
+from netjournal.core.records import RECORD_TYPES, Interaction, Learning, Outreach, Person, Record
+from netjournal.core.shards import Shard, TableFiles, damaged
+
+SCHEMA_VERSION = 1
+META_NAME = "meta.json"
+R = TypeVar("R", bound=Record)
+# Referenced records are written before the records that point at them, and removed after.
+WRITE_ORDER = ("people", "learnings", "interactions", "outreach")
+
+
+def month_key(record: Record) -> str:
+    """The shard a new record goes to: the month of its date, else of its creation."""
+    day = getattr(record, "date", None)
+    return day.isoformat()[:7] if day is not None else record.created[:7]
+
+
+@dataclass
+class Changes:
+    """What one save adds, replaces and removes."""
+
+    add: list[Record] = field(default_factory=list)
+    update: list[Record] = field(default_factory=list)
+    delete: list[Record] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.add or self.update or self.delete)
+
+
+class Store:
+    """A journal folder: open it with `Store.open(folder)`."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.tables = {name: TableFiles(folder, kind) for name, kind in RECORD_TYPES.items()}
+        self._in_batch = False
+
+    @classmethod
+    def open(cls, folder: Path) -> Store:
+        """Check the folder is a journal this version can read; nothing is written."""
+        folder = Path(folder)
+        if folder.exists() and not folder.is_dir():
+            raise JournalError(f"{folder} is a file, not a journal folder.")
+        read_schema(folder)
+        return cls(folder)
+
+    @property
+    def exists(self) -> bool:
+        return (self.folder / META_NAME).exists()
+
+    # Reading
+
+    def all(self, kind: type[R]) -> list[R]:
+        """Every record of a kind, current with the disk."""
+        table = self.tables[kind.TABLE]
+        table.load_all()
+        return list(table.records())  # type: ignore[arg-type]
+
+    def people(self) -> list[Person]:
+        return self.all(Person)
+
+    def interactions(self) -> list[Interaction]:
+        return self.all(Interaction)
+
+    def learnings(self) -> list[Learning]:
+        return self.all(Learning)
+
+    def outreach(self) -> list[Outreach]:
+        return self.all(Outreach)
+
+    def get(self, kind: type[R], record_id: str) -> R | None:
+        """One record by id, or None."""
+        table = self.tables[kind.TABLE]
+        if not table.complete:
+            table.load_all()
+        return table.get(record_id)  # type: ignore[return-value]
+
+    def refresh(self) -> set[str]:
+        """Reload what other processes changed; the names of the tables that changed."""
+        return {name for name, table in self.tables.items() if table.refresh()}
+
+    # Writing
+
+    def add(self, *records: Record) -> None:
+        """Save new records (one save, however many)."""
+        self.save(Changes(add=list(records)))
+
+    def update(self, *records: Record) -> None:
+        """Save changed records, replacing the stored versions with the same ids."""
+        self.save(Changes(update=list(records)))
+
+    def delete(self, *records: Record) -> None:
+        """Remove records. Callers confirm with the user first."""
+        self.save(Changes(delete=list(records)))
+
+    def save(self, changes: Changes) -> None:
+        """Apply `changes` as one save under the journal lock."""
+        if not changes:
+            return
+        with self.batch() as batch:
+            batch.add += changes.add
+            batch.update += changes.update
+            batch.delete += changes.delete
+
+    @contextmanager
+    def batch(self) -> Iterator[Changes]:
+        """Hold the lock while the caller reads current records and decides what to change.
+
+        `with store.batch() as changes:` reads inside the block see every other process's
+        saves; the changes collected are written when the block ends. Keep the block short.
+        """
+        if self._in_batch:
+            raise RuntimeError("batches do not nest")
+        self._ensure_folder()
+        with JournalLock(self.folder):
+            self._in_batch = True
+            try:
+                self._check_schema_unchanged()
+                self.refresh()
+                changes = Changes()
+                yield changes
+                if changes:
+                    self._write(changes)
+            finally:
+                self._in_batch = False
+
+    def _write(self, changes: Changes) -> None:
+        plan: dict[Shard, tuple[list[Record], list[Record], list[str]]] = {}
+
+        def slot(shard: Shard) -> tuple[list[Record], list[Record], list[str]]:
+            return plan.setdefault(shard, ([], [], []))
+
+        for record in changes.update + changes.delete:
+            table = self.tables[record.TABLE]
+            table.load_all()
+            shard = table.shard_of(record.id)
+            if shard is None:
+                raise NotFound(
+                    f"'{record.label}' is no longer in the journal (deleted elsewhere?); "
+                    "nothing was changed."
+                )
+            if record in changes.update:
+                slot(shard)[1].append(record)
+            else:
+                slot(shard)[2].append(record.id)
+        by_key: dict[tuple[str, str], list[Record]] = {}
+        for record in changes.add:
+            by_key.setdefault((record.TABLE, month_key(record)), []).append(record)
+        for (name, key), records in by_key.items():
+            for shard, placed in self.tables[name].place_new(key, records):
+                slot(shard)[0].extend(placed)
+        try:
+            for shard, (add, update, delete) in plan.items():
+                shard.apply(add, update, delete)
+        except ValueError as error:  # an id already present: refuse the whole save
+            for shard in plan:
+                shard.forget()
+            raise JournalError(f"Nothing was saved: {error}.") from None
+        order = list(reversed(WRITE_ORDER)) if changes.delete else list(WRITE_ORDER)
+        for shard in sorted(plan, key=lambda shard: order.index(shard.table)):
+            try:
+                shard.flush()
+            except OSError as error:
+                for unwritten in plan:
+                    if unwritten.dirty:
+                        unwritten.forget()
+                raise JournalError(
+                    f"Could not save to {shard.path}: {error.strerror or error}; "
+                    "that change was not saved."
+                ) from None
+
+    def _ensure_folder(self) -> None:
+        try:
+            make_folder(self.folder)
+            if not self.exists:
+                with JournalLock(self.folder):
+                    if not self.exists:
+                        meta = {"app": "netjournal", "schema": SCHEMA_VERSION}
+                        write_atomically(
+                            self.folder / META_NAME,
+                            orjson.dumps(meta, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS),
+                        )
+        except OSError as error:
+            raise JournalError(
+                f"Cannot write to the journal folder {self.folder}: {error.strerror or error}."
+            ) from None
+
+    def _check_schema_unchanged(self) -> None:
+        read_schema(self.folder)
+
+
+def read_schema(folder: Path) -> int | None:
+    """The journal's schema version (None for a folder with no journal yet).
+
+    Refuses, with a sentence naming the file, a damaged meta.json, a newer schema, and a
+    non-empty folder that is not a journal (so `--dir ~/Documents` cannot scatter files there).
+    """
+    meta_path = folder / META_NAME
+    try:
+        raw = meta_path.read_bytes()
+    except FileNotFoundError:
+        if folder.is_dir() and any(
+            not name.startswith(".") and name not in RECORD_TYPES for name in os.listdir(folder)
+        ):
+            raise JournalError(
+                f"{folder} is not a netjournal journal (it has files but no {META_NAME}); "
+                "choose an empty or new folder."
+            ) from None
+        return None
+    except OSError as error:
+        raise JournalError(f"Cannot read {meta_path}: {error.strerror}.") from None
+    try:
+        meta = orjson.loads(raw)
+        schema = int(meta["schema"])
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+        raise damaged(meta_path, "it does not say which schema version the journal has") from None
+    if schema > SCHEMA_VERSION:
+        raise JournalError(
+            f"The journal at {folder} was written by a newer netjournal (schema {schema}; this "
+            f"version reads up to {SCHEMA_VERSION}); upgrade netjournal to open it. "
+            "Nothing was changed."
+        )
+    return schema
