@@ -1,0 +1,1 @@
+"""Reading and writing other tools' formats: vCard, CSV, Markdown, iCalendar, JSON."""
