@@ -1,0 +1,45 @@
+"""Finishing and postponing planned outreach; shared by the CLI and the app."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from netjournal.core.errors import NotFound, RecordError
+from netjournal.core.records import Interaction, Outreach
+from netjournal.core.store import Store
+
+CHANNEL_FOR_KIND = {"share": "email", "introduce": "email", "ask": "chat"}
+
+
+def mark_done(store: Store, outreach: Outreach, day: date) -> Interaction:
+    """Mark `outreach` done on `day` and log the interaction it was (what was shared, with whom)."""
+    with store.batch() as changes:
+        current = store.get(Outreach, outreach.id)
+        if current is None:
+            raise NotFound(f"'{outreach.title}' is no longer in the journal; nothing was changed.")
+        if current.status != "open":
+            raise RecordError(f"'{current.title}' is already {current.status}.")
+        interaction = Interaction.create(
+            date=day,
+            person_ids=current.person_ids,
+            channel=CHANNEL_FOR_KIND.get(current.kind, "other"),
+            summary=current.title,
+            notes=current.notes,
+            learning_ids=[current.learning_id] if current.learning_id else [],
+        )
+        changes.update.append(current.edit(status="done", done_at=day))
+        changes.add.append(interaction)
+    return interaction
+
+
+def snooze(store: Store, outreach: Outreach, until: date, day: date) -> Outreach:
+    """Hide `outreach` from the queue until `until` (which must be after `day`)."""
+    if until <= day:
+        raise RecordError(f"Snooze until a day after today ({day.isoformat()}), not {until.isoformat()}.")
+    with store.batch() as changes:
+        current = store.get(Outreach, outreach.id)
+        if current is None:
+            raise NotFound(f"'{outreach.title}' is no longer in the journal; nothing was changed.")
+        snoozed = current.edit(snoozed_until=until)
+        changes.update.append(snoozed)
+    return snoozed

@@ -1,0 +1,101 @@
+"""Everything in a journal at one moment, with what the screens derive from it.
+
+The app builds a snapshot in a worker after each load or save and hands it to the screens,
+which only read it; nothing here touches the disk.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from netjournal.core.contacts import last_contacts
+from netjournal.core.records import Interaction, Learning, Outreach, Person
+from netjournal.core.store import Store
+
+
+@dataclass(frozen=True)
+class JournalSnapshot:
+    """All records by id, and derived views (last contact, timelines)."""
+
+    people: dict[str, Person] = field(default_factory=dict)
+    learnings: dict[str, Learning] = field(default_factory=dict)
+    interactions: dict[str, Interaction] = field(default_factory=dict)
+    outreach: dict[str, Outreach] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, store: Store) -> JournalSnapshot:
+        """Read the whole journal (run it in a worker: it reads every file once)."""
+        return cls(
+            people={p.id: p for p in store.people()},
+            learnings={item.id: item for item in store.learnings()},
+            interactions={i.id: i for i in store.interactions()},
+            outreach={o.id: o for o in store.outreach()},
+        )
+
+    @cached_property
+    def last_contact(self) -> dict[str, date]:
+        return last_contacts(self.interactions.values())
+
+    @cached_property
+    def _interactions_by_person(self) -> dict[str, list[Interaction]]:
+        found: dict[str, list[Interaction]] = defaultdict(list)
+        for interaction in self.interactions.values():
+            for person_id in interaction.person_ids:
+                found[person_id].append(interaction)
+        for items in found.values():
+            items.sort(key=lambda i: (i.date, i.created), reverse=True)
+        return found
+
+    def interactions_with(self, person_id: str) -> list[Interaction]:
+        """Newest first."""
+        return self._interactions_by_person.get(person_id, [])
+
+    def outreach_for(self, person_id: str, *, open_only: bool = True) -> list[Outreach]:
+        return [
+            o
+            for o in self.outreach.values()
+            if person_id in o.person_ids and (o.status == "open" or not open_only)
+        ]
+
+    @cached_property
+    def _shared(self) -> dict[str, set[str]]:
+        shared: dict[str, set[str]] = defaultdict(set)
+        for interaction in self.interactions.values():
+            for learning_id in interaction.learning_ids:
+                shared[learning_id].update(interaction.person_ids)
+        for outreach in self.outreach.values():
+            if outreach.kind == "share" and outreach.status == "done" and outreach.learning_id:
+                shared[outreach.learning_id].update(outreach.person_ids)
+        return shared
+
+    def shared_with(self, learning_id: str) -> list[Person]:
+        """The people a learning went to (logged interactions and done shares)."""
+        ids = self._shared.get(learning_id, set())
+        return sorted((self.people[i] for i in ids if i in self.people), key=lambda p: p.name)
+
+    def names(self, person_ids: tuple[str, ...]) -> str:
+        return ", ".join(self.people[i].name for i in person_ids if i in self.people) or "(nobody)"
+
+    @cached_property
+    def values_used(self) -> dict[str, list[str]]:
+        """Every interest, expertise, need and tag already used: completion for the forms."""
+        used: dict[str, dict[str, str]] = defaultdict(dict)
+        for person in self.people.values():
+            for name in ("interests", "expertise", "needs", "tags"):
+                for value in getattr(person, name):
+                    used[name].setdefault(value.casefold(), value)
+        for learning in self.learnings.values():
+            for value in learning.tags:
+                used["tags"].setdefault(value.casefold(), value)
+        return {name: sorted(values.values(), key=str.casefold) for name, values in used.items()}
+
+    @cached_property
+    def departments(self) -> list[str]:
+        return sorted({p.department for p in self.people.values() if p.department}, key=str.casefold)
+
+    @cached_property
+    def tags(self) -> list[str]:
+        return self.values_used.get("tags", [])

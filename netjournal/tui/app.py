@@ -1,0 +1,132 @@
+"""The netjournal app: five areas on keys 1-5, the journal loaded in the background.
+
+The app owns the store. Screens read `app.snapshot` (set after every load and save) and ask
+the app to save; every disk access runs off the event loop, one at a time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import var
+
+from netjournal.core.clock import today
+from netjournal.core.config import Config, load_config
+from netjournal.core.errors import NetjournalError
+from netjournal.core.snapshot import JournalSnapshot
+from netjournal.core.store import Store
+from netjournal.tui.screens.journal import JournalScreen
+from netjournal.tui.screens.outreach import OutreachScreen
+from netjournal.tui.screens.people import PeopleScreen
+from netjournal.tui.screens.placeholder import NetworkScreen, ReviewScreen
+
+T = TypeVar("T")
+POLL_SECONDS = 1.5
+
+
+class NetjournalApp(App[None]):
+    """A journal for people who network on purpose."""
+
+    TITLE = "netjournal"
+    CSS_PATH = "app.tcss"
+    MODES = {
+        "people": PeopleScreen,
+        "journal": JournalScreen,
+        "outreach": OutreachScreen,
+        "review": ReviewScreen,
+        "network": NetworkScreen,
+    }
+    BINDINGS = [
+        Binding("1", "area('people')", "People", id="area.people"),
+        Binding("2", "area('journal')", "Journal", id="area.journal"),
+        Binding("3", "area('outreach')", "Outreach", id="area.outreach"),
+        Binding("4", "area('review')", "Review", id="area.review"),
+        Binding("5", "area('network')", "Network", id="area.network"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+
+    snapshot: var[JournalSnapshot | None] = var(None, init=False)
+
+    def __init__(
+        self, store: Store, *, config: Config | None = None, day: Callable[[], date] = today
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.config = config or Config(Path("config.toml"))
+        self.today = day
+        self._disk = threading.Lock()  # one store access at a time, across worker threads
+
+    def on_mount(self) -> None:
+        self.sub_title = str(self.store.folder)
+        self.switch_mode("people")
+        self.load_journal()
+        self.set_interval(POLL_SECONDS, self.notice_other_writers)
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load_journal(self) -> None:
+        """Read the whole journal after the first frame."""
+        try:
+            with self._disk:
+                snapshot = JournalSnapshot.load(self.store)
+        except NetjournalError as error:
+            self.call_from_thread(self.notify, str(error), severity="error", markup=False, timeout=30)
+            return
+        self.call_from_thread(setattr, self, "snapshot", snapshot)
+
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
+    def notice_other_writers(self) -> None:
+        """Pick up what another process (`netjournal log`, a second window) saved."""
+        if self.snapshot is None or not self._disk.acquire(blocking=False):
+            return
+        try:
+            changed = self.store.refresh()
+            snapshot = JournalSnapshot.load(self.store) if changed else None
+        except NetjournalError:
+            return
+        finally:
+            self._disk.release()
+        if snapshot is not None:
+            self.call_from_thread(setattr, self, "snapshot", snapshot)
+
+    async def save(self, change: Callable[[Store], T]) -> T | None:
+        """Run `change(store)` off the event loop; a failure is a notification and None."""
+
+        def run() -> tuple[T, JournalSnapshot]:
+            with self._disk:
+                result = change(self.store)
+                return result, JournalSnapshot.load(self.store)
+
+        try:
+            result, snapshot = await asyncio.to_thread(run)
+        except NetjournalError as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+            return None
+        self.snapshot = snapshot
+        return result
+
+    def action_area(self, name: str) -> None:
+        self.switch_mode(name)
+
+    def action_help(self) -> None:
+        from netjournal.tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.screen))
+
+
+def run_app(folder: Path, *, demo: bool = False) -> int:
+    """Open the app on `folder` (or on the demo journal); the exit status."""
+    if demo:
+        from netjournal.core.demo import demo_folder
+
+        folder = demo_folder()
+    NetjournalApp(Store.open(folder), config=load_config()).run()
+    return 0

@@ -1,0 +1,109 @@
+"""Detail views as Content: user text is always a plain string in a (text, style) pair."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from textual.content import Content
+
+from netjournal.core.records import INFLUENCE_LEVELS, Learning, Outreach, Person
+from netjournal.core.snapshot import JournalSnapshot
+
+Line = str | Content | tuple[str, str]
+
+
+def lines(parts: Iterable[Line]) -> Content:
+    return Content("\n").join(
+        part if isinstance(part, Content) else Content.assemble(part) for part in parts
+    )
+
+
+def field(label: str, value: str) -> Content:
+    return Content.assemble((f"{label:<13}", "$text-muted"), value)
+
+
+def heading(text: str) -> Content:
+    return Content.assemble(("\n" + text, "bold $accent"))
+
+
+def person_detail(snapshot: JournalSnapshot, person: Person, day: date) -> Content:
+    last = snapshot.last_contact.get(person.id)
+    parts: list[Line] = [Content.assemble((person.name, "bold"))]
+    where = " · ".join(x for x in (person.role, person.department, person.org) if x)
+    if where:
+        parts.append(where)
+    if person.is_prospect:
+        parts.append(("Prospect: not yet in your network", "$warning"))
+    parts.append("")
+    parts.append(field("Kind", person.kind))
+    parts.append(field("Influence", f"{person.influence} ({INFLUENCE_LEVELS[person.influence]})"))
+    parts.append(field("Last contact", f"{last.isoformat()} ({(day - last).days} days ago)" if last else "never"))
+    if person.cadence_days:
+        parts.append(field("Keep in touch", f"every {person.cadence_days} days"))
+    for label, values in (
+        ("Interests", person.interests), ("Expertise", person.expertise), ("Needs", person.needs),
+        ("Tags", person.tags), ("Email", person.email), ("Phone", person.phone), ("Links", person.links),
+    ):  # fmt: skip
+        if values:
+            parts.append(field(label, ", ".join(values)))
+    if person.met_via:
+        parts.append(field("Met via", person.met_via))
+    if person.notes:
+        parts += [heading("Notes"), person.notes]
+    plans = snapshot.outreach_for(person.id)
+    if plans:
+        parts.append(heading("Open outreach"))
+        parts += [outreach_line(o) for o in sorted(plans, key=lambda o: o.due or date.max)]
+    history = snapshot.interactions_with(person.id)
+    parts.append(heading(f"Timeline ({len(history)})"))
+    if not history:
+        parts.append(("Nothing logged yet: press l to log an interaction.", "$text-muted"))
+    for interaction in history[:50]:
+        shared = [snapshot.learnings[i].title for i in interaction.learning_ids if i in snapshot.learnings]
+        others = [snapshot.people[i].name for i in interaction.person_ids if i != person.id and i in snapshot.people]
+        parts.append(Content.assemble(
+            (f"{interaction.date.isoformat()}  ", "$text-muted"), (f"{interaction.channel:<9}", "$secondary"),
+            interaction.summary,
+        ))  # fmt: skip
+        if interaction.event:
+            parts.append(Content.assemble("                     at ", interaction.event))
+        if others:
+            parts.append(Content.assemble("                     with ", ", ".join(others)))
+        if shared:
+            parts.append(Content.assemble("                     shared ", ("; ".join(shared), "italic")))
+    return lines(parts)
+
+
+def outreach_line(outreach: Outreach) -> Content:
+    due = outreach.due.isoformat() if outreach.due else "someday"
+    return Content.assemble((f"{due:<11}", "$text-muted"), (f"{outreach.kind:<10}", "$secondary"), outreach.title)
+
+
+def learning_header(snapshot: JournalSnapshot, learning: Learning) -> Content:
+    parts: list[Line] = [Content.assemble((learning.title, "bold"))]
+    source = " · ".join(x for x in (learning.source_kind, learning.source, learning.event) if x)
+    parts.append(Content.assemble((f"{learning.date.isoformat()}  ", "$text-muted"), source))
+    if learning.url:
+        parts.append(field("Link", learning.url))
+    if learning.tags:
+        parts.append(field("Tags", ", ".join(learning.tags)))
+    shared = snapshot.shared_with(learning.id)
+    parts.append(field("Shared with", ", ".join(p.name for p in shared) if shared else "nobody yet (press s)"))
+    return lines(parts)
+
+
+def outreach_detail(snapshot: JournalSnapshot, outreach: Outreach) -> Content:
+    parts: list[Line] = [Content.assemble((outreach.title, "bold")), ""]
+    parts.append(field("Kind", outreach.kind))
+    parts.append(field("Status", outreach.status))
+    parts.append(field("Due", outreach.due.isoformat() if outreach.due else "someday"))
+    if outreach.snoozed_until:
+        parts.append(field("Snoozed until", outreach.snoozed_until.isoformat()))
+    parts.append(field("People", snapshot.names(outreach.person_ids)))
+    learning = snapshot.learnings.get(outreach.learning_id)
+    if learning:
+        parts.append(field("Learning", learning.title))
+    if outreach.notes:
+        parts += [heading("Notes"), outreach.notes]
+    return lines(parts)

@@ -1,0 +1,95 @@
+"""What the list areas share: a virtual list on the left, the selected record on the right."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from netjournal.core.snapshot import JournalSnapshot
+from netjournal.tui.widgets.record_table import Column, RecordTable, Row
+
+if TYPE_CHECKING:
+    from netjournal.tui.app import NetjournalApp
+
+
+class AreaScreen(Screen[None]):
+    """A list of records with a detail pane; subclasses say which rows and what detail."""
+
+    COLUMNS: tuple[Column, ...] = ()
+    EMPTY = ""
+    AREA = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield from self.compose_top()
+        with Horizontal(id="area"):
+            yield RecordTable(self.COLUMNS, id="list")
+            with VerticalScroll(id="detail-pane"):
+                yield Static(id="detail", markup=False)
+        yield Static(Content(self.EMPTY), id="empty", markup=False)
+        yield Footer()
+
+    def compose_top(self) -> ComposeResult:
+        yield from ()
+
+    @property
+    def nj(self) -> NetjournalApp:
+        return cast("NetjournalApp", self.app)
+
+    @property
+    def snapshot(self) -> JournalSnapshot | None:
+        return self.nj.snapshot
+
+    @property
+    def table(self) -> RecordTable:
+        return self.query_one("#list", RecordTable)
+
+    def on_mount(self) -> None:
+        self.sub_title = self.AREA
+        self.watch(self.app, "snapshot", self._snapshot_changed, init=True)
+        self.table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_rows()
+
+    def _snapshot_changed(self, snapshot: JournalSnapshot | None) -> None:
+        self.refresh_rows()
+
+    def refresh_rows(self) -> None:
+        """Rebuild the rows from the current snapshot (cheap: strings only)."""
+        snapshot = self.snapshot
+        if snapshot is None:
+            self.query_one("#detail", Static).update(Content("Loading the journal…"))
+            return
+        rows = self.rows(snapshot)
+        self.table.set_rows(rows)
+        empty = not any(not row.heading for row in rows)
+        self.query_one("#empty", Static).display = empty
+        self.query_one("#area").display = not empty
+        self.show_detail(self.table.current_key)
+
+    def rows(self, snapshot: JournalSnapshot) -> list[Row]:
+        raise NotImplementedError
+
+    def detail(self, snapshot: JournalSnapshot, key: str) -> Content:
+        raise NotImplementedError
+
+    def show_detail(self, key: str | None) -> None:
+        snapshot = self.snapshot
+        widget = self.query_one("#detail", Static)
+        if snapshot is None or key is None:
+            widget.update(Content(""))
+            return
+        widget.update(self.detail(snapshot, key))
+
+    def on_record_table_highlighted(self, event: RecordTable.Highlighted) -> None:
+        self.show_detail(event.key)
+
+    @property
+    def selected(self) -> str | None:
+        return self.table.current_key

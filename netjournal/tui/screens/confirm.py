@@ -1,0 +1,66 @@
+"""Yes/no questions, and the confirmation before anything is deleted."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Static
+
+from netjournal.core.records import Record
+
+if TYPE_CHECKING:
+    from netjournal.tui.app import NetjournalApp
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """`y` or enter on the first button says yes; `n` or escape says no."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__()
+        self.question, self.yes, self.no = question, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.question), classes="dialog-question")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(Content(f"{self.yes} (y)"), id="yes", variant="error")
+                yield Button(Content(f"{self.no} (n)"), id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+def confirm_delete(screen: Screen[object], record: Record) -> None:
+    """Ask, then delete `record` (not for people: they have their own dialog)."""
+    app = cast("NetjournalApp", screen.app)
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            screen.run_worker(_delete(app, record), group="save")
+
+    app.push_screen(ConfirmDialog(f"Delete '{record.label}'?", "Delete", "Keep"), answered)
+
+
+async def _delete(app: NetjournalApp, record: Record) -> None:
+    def change(store: object) -> bool:
+        store.delete(record)  # type: ignore[attr-defined]
+        return True
+
+    if await app.save(change):
+        app.notify(f"Deleted '{record.label}'.", markup=False)

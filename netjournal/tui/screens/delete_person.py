@@ -1,0 +1,70 @@
+"""`x` on a person: what should happen to their interactions and outreach?"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from netjournal.core.records import Person
+from netjournal.core.removal import delete_person
+
+if TYPE_CHECKING:
+    from netjournal.tui.app import NetjournalApp
+
+
+class DeletePersonDialog(ModalScreen[None]):
+    """k: delete and keep their history; d: delete with their history; escape: cancel."""
+
+    BINDINGS = [
+        Binding("k", "delete(True)", "Delete, keep history", id="delete.keep"),
+        Binding("d", "delete(False)", "Delete with history", id="delete.all"),
+        Binding("escape,n", "cancel", "Cancel", id="delete.cancel"),
+    ]
+
+    def __init__(self, person: Person) -> None:
+        super().__init__()
+        self.person = person
+
+    def compose(self) -> ComposeResult:
+        app = cast("NetjournalApp", self.app)
+        snapshot = app.snapshot
+        talks = len(snapshot.interactions_with(self.person.id)) if snapshot else 0
+        plans = len(snapshot.outreach_for(self.person.id, open_only=False)) if snapshot else 0
+        with Vertical(classes="dialog"):
+            yield Static(Content.assemble("Delete ", (self.person.name, "bold"), "?"))
+            yield Static(Content(
+                f"They have {talks} interaction(s) and {plans} outreach item(s). Keep them "
+                "(without this person), or delete what was only with them?"
+            ))  # fmt: skip
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(Content("Delete, keep history (k)"), id="keep", variant="warning")
+                yield Button(Content("Delete with history (d)"), id="all", variant="error")
+                yield Button(Content("Cancel (esc)"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#cancel", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "cancel":
+            self.dismiss(None)
+        else:
+            self.action_delete(event.button.id == "keep")
+
+    def action_delete(self, keep: bool) -> None:
+        self.run_worker(self._delete(keep), group="save", exclusive=True)
+
+    async def _delete(self, keep: bool) -> None:
+        app = cast("NetjournalApp", self.app)
+        removal = await app.save(lambda store: delete_person(store, self.person, keep_history=keep))
+        if removal is not None:
+            app.notify(removal.describe(), markup=False)
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,173 @@
+"""The shape every add/edit form shares: fields, inline errors, ctrl+s to save, escape to cancel.
+
+A form never loses what was typed: a validation error or a failed save leaves it open with
+its values and a sentence saying what is wrong.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+
+from netjournal.core.errors import NetjournalError
+from netjournal.core.store import Store
+from netjournal.tui.widgets.word_suggester import WordListSuggester
+
+if TYPE_CHECKING:
+    from netjournal.tui.app import NetjournalApp
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a form. kind: line, words, text, choice."""
+
+    name: str
+    label: str
+    kind: str = "line"
+    choices: tuple[str, ...] = ()
+    placeholder: str = ""
+    completion: str = ""  # which used values complete it: interests, expertise, needs, tags
+
+
+class FormScreen(ModalScreen[object]):
+    """A modal form; subclasses give FIELDS, initial values, and what saving does."""
+
+    FIELDS: tuple[Field, ...] = ()
+    HEADING = ""
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True, id="form.save"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+e", "editor", "$EDITOR", id="form.editor"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._initial: dict[str, str] = {}
+
+    @property
+    def nj(self) -> NetjournalApp:
+        return cast("NetjournalApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield Static(Content(self.HEADING), id="form-heading")
+            with VerticalScroll(id="form-fields"):
+                initial = self.initial_values()
+                for spec in self.FIELDS:
+                    yield Label(Content(spec.label), classes="form-label")
+                    yield self._widget(spec, initial.get(spec.name, ""))
+            yield Static("", id="form-error", markup=False)
+            yield Static(Content("ctrl+s save · escape cancel · ctrl+e $EDITOR for long text"),
+                         id="form-hint")  # fmt: skip
+        yield Footer()
+
+    def _widget(self, spec: Field, value: str) -> Input | Select[str] | TextArea:
+        widget_id = f"field-{spec.name}"
+        if spec.kind == "choice":
+            return Select([(c, c) for c in spec.choices], value=value or spec.choices[0],
+                          allow_blank=False, id=widget_id, compact=True)  # fmt: skip
+        if spec.kind == "text":
+            return TextArea(value, id=widget_id, soft_wrap=True, classes="form-text", compact=True)
+        suggester = None
+        if spec.completion:
+            used = spec.completion
+            suggester = WordListSuggester(lambda: self._used(used))
+        return Input(value, placeholder=spec.placeholder, id=widget_id, suggester=suggester, compact=True)
+
+    def _used(self, what: str) -> list[str]:
+        snapshot = self.nj.snapshot
+        return snapshot.values_used.get(what, []) if snapshot else []
+
+    def on_mount(self) -> None:
+        self._initial = self.values()
+        first = self.query(f"#field-{self.FIELDS[0].name}").first()
+        first.focus()
+
+    def values(self) -> dict[str, str]:
+        """What is in the form now, as text."""
+        found: dict[str, str] = {}
+        for spec in self.FIELDS:
+            widget = self.query_one(f"#field-{spec.name}")
+            if isinstance(widget, Input):
+                found[spec.name] = widget.value
+            elif isinstance(widget, TextArea):
+                found[spec.name] = widget.text
+            elif isinstance(widget, Select):
+                found[spec.name] = "" if widget.value is Select.BLANK else str(widget.value)
+        return found
+
+    def initial_values(self) -> dict[str, str]:
+        return {}
+
+    def saver(self, values: dict[str, str]) -> Callable[[Store], Any]:
+        """Validate `values` (raise NetjournalError with a sentence) and say what to save."""
+        raise NotImplementedError
+
+    def saved_message(self, result: Any) -> str:
+        return "Saved."
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#form-error", Static).update(Content(message))
+
+    def action_save(self) -> None:
+        try:
+            change = self.saver(self.values())
+        except NetjournalError as error:
+            self.show_error(str(error))
+            return
+        self.show_error("")
+        self.run_worker(self._save(change), group="save", exclusive=True)
+
+    async def _save(self, change: Callable[[Store], Any]) -> None:
+        result = await self.nj.save(change)
+        if result is None:
+            self.show_error("Not saved: see the message; your text is still here.")
+            return
+        self.notify(self.saved_message(result), markup=False)
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        if self.values() == self._initial:
+            self.dismiss(None)
+            return
+        from netjournal.tui.screens.confirm import ConfirmDialog
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmDialog("Discard what you typed?", "Discard", "Keep editing"), answered)
+
+    def action_editor(self) -> None:
+        """Edit the focused long-text field in $EDITOR; the TextArea stays if that fails."""
+        widget = self.focused
+        if not isinstance(widget, TextArea):
+            self.notify("ctrl+e opens $EDITOR from a long text field (notes, body).", markup=False)
+            return
+        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+        if not editor:
+            self.notify("Set $EDITOR to edit long text in your editor.", markup=False)
+            return
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "netjournal.md"
+            path.write_text(widget.text, encoding="utf-8")
+            try:
+                with self.app.suspend():
+                    subprocess.run([*shlex.split(editor), str(path)], check=False)
+            except Exception as error:  # no terminal to hand over (tests, web): keep the TextArea
+                self.notify(f"Could not open the editor: {error}", markup=False)
+                return
+            widget.text = path.read_text(encoding="utf-8")

@@ -1,0 +1,41 @@
+"""`?`: every key of the screen you came from, and the app's own."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from netjournal.tui.widgets.record_table import RecordTable
+
+LIST_KEYS = [(b.key, b.description) for b in RecordTable.BINDINGS if isinstance(b, Binding)]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="help.close")]
+
+    def __init__(self, under: Screen[object]) -> None:
+        super().__init__()
+        self.under = under
+
+    def compose(self) -> ComposeResult:
+        rows: list[Content] = [Content.assemble((f"Keys: {self.under.sub_title or 'netjournal'}", "bold")), Content("")]
+        seen: set[str] = set()
+        sources = [self.under.BINDINGS, LIST_KEYS if self.under.query(RecordTable) else [], self.app.BINDINGS]
+        for source in sources:
+            for binding in source:
+                key, description = (binding.key, binding.description) if isinstance(binding, Binding) else binding[:2]
+                if key in seen or not description:
+                    continue
+                seen.add(key)
+                shown = self.app.get_key_display(Binding(key.split(",")[0], ""))
+                alternatives = ", ".join(self.app.get_key_display(Binding(k, "")) for k in key.split(","))
+                rows.append(Content.assemble((f"{alternatives:<18}", "bold $accent"), description))
+                del shown
+        rows += [Content(""), Content("/ search and ctrl+p (command palette) arrive with the search issue."),
+                 Content("Press escape to close.")]  # fmt: skip
+        with VerticalScroll(classes="dialog help"):
+            yield Static(Content("\n").join(rows))

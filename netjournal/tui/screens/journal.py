@@ -1,0 +1,78 @@
+"""Journal (2): learnings, newest first, with the body rendered as Markdown."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, Markdown, Static
+
+from netjournal.core.snapshot import JournalSnapshot
+from netjournal.tui.detail import learning_header
+from netjournal.tui.screens.area import AreaScreen
+from netjournal.tui.widgets.record_table import Column, RecordTable, Row
+
+
+class JournalScreen(AreaScreen):
+    AREA = "Journal"
+    COLUMNS = (
+        Column("Date", width=10),
+        Column("Title", weight=2.0),
+        Column("Source", weight=1.0),
+        Column("Event", weight=0.8),
+        Column("Tags", weight=0.8),
+    )
+    EMPTY = "No learnings yet. Press a to write down what you learnt at a trade show, in a book or a podcast."
+    BINDINGS = [
+        Binding("a", "add", "Add", id="journal.add"),
+        Binding("e", "edit", "Edit", id="journal.edit"),
+        Binding("x", "delete", "Delete", id="journal.delete"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="area"):
+            yield RecordTable(self.COLUMNS, id="list")
+            with VerticalScroll(id="detail-pane"):
+                yield Static(id="detail", markup=False)
+                yield Markdown(id="body")
+        yield Static(Content(self.EMPTY), id="empty", markup=False)
+        yield Footer()
+
+    def rows(self, snapshot: JournalSnapshot) -> list[Row]:
+        items = sorted(snapshot.learnings.values(), key=lambda x: (x.date, x.created), reverse=True)
+        return [
+            Row(x.id, (x.date.isoformat(), x.title, x.source or x.source_kind, x.event, ", ".join(x.tags)))
+            for x in items
+        ]
+
+    def detail(self, snapshot: JournalSnapshot, key: str) -> Content:
+        learning = snapshot.learnings.get(key)
+        return learning_header(snapshot, learning) if learning else Content("")
+
+    def show_detail(self, key: str | None) -> None:
+        super().show_detail(key)
+        snapshot = self.snapshot
+        learning = snapshot.learnings.get(key) if snapshot and key else None
+        # Markdown renders the body's own formatting; it never interprets Textual markup.
+        self.query_one("#body", Markdown).update(learning.body if learning else "")
+
+    def action_add(self) -> None:
+        from netjournal.tui.screens.learning_form import LearningForm
+
+        self.app.push_screen(LearningForm(None))
+
+    def action_edit(self) -> None:
+        snapshot = self.snapshot
+        if snapshot and self.selected in snapshot.learnings:
+            from netjournal.tui.screens.learning_form import LearningForm
+
+            self.app.push_screen(LearningForm(snapshot.learnings[self.selected]))
+
+    def action_delete(self) -> None:
+        snapshot = self.snapshot
+        if snapshot and self.selected in snapshot.learnings:
+            from netjournal.tui.screens.confirm import confirm_delete
+
+            confirm_delete(self, snapshot.learnings[self.selected])

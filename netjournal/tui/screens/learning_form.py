@@ -1,0 +1,47 @@
+"""Adding or editing a learning: focus starts on Title."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from netjournal.core.dates import parse_date
+from netjournal.core.records import SOURCE_KINDS, Learning
+from netjournal.core.store import Store
+from netjournal.tui.screens.form import Field, FormScreen
+
+
+class LearningForm(FormScreen):
+    FIELDS = (
+        Field("title", "Title"),
+        Field("date", "Date (today, yesterday, 14 mar, 2026-03-14)"),
+        Field("source_kind", "Source", "choice", SOURCE_KINDS),
+        Field("source", "Source name or author"),
+        Field("event", "Event (e.g. a trade show)"),
+        Field("url", "Link"),
+        Field("tags", "Tags (comma-separated)", completion="tags"),
+        Field("body", "What you learnt (Markdown)", "text"),
+    )
+
+    def __init__(self, learning: Learning | None) -> None:
+        super().__init__()
+        self.learning = learning
+        self.HEADING = "Edit learning" if learning else "New learning"
+
+    def initial_values(self) -> dict[str, str]:
+        if self.learning is None:
+            return {"date": "today", "source_kind": "other"}
+        values = self.learning.to_dict()
+        return {k: ", ".join(v) if isinstance(v, list) else str(v or "") for k, v in values.items()}
+
+    def saver(self, values: dict[str, str]) -> Callable[[Store], Any]:
+        fields: dict[str, Any] = dict(values)
+        fields["date"] = parse_date(values["date"], self.nj.today(), past=True)
+        if self.learning is None:
+            learning = Learning.create(**fields)
+            return lambda store: (store.add(learning), learning)[1]
+        edited = self.learning.edit(**fields)
+        return lambda store: (store.update(edited), edited)[1]
+
+    def saved_message(self, result: Any) -> str:
+        return f"Saved '{result.title}'."

@@ -1,0 +1,43 @@
+"""`l` on a person: log an interaction (date defaults to today)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from netjournal.core.dates import parse_date
+from netjournal.core.records import CHANNELS, Interaction, Person
+from netjournal.core.store import Store
+from netjournal.tui.screens.form import Field, FormScreen
+
+
+class LogForm(FormScreen):
+    FIELDS = (
+        Field("summary", "What you talked about"),
+        Field("date", "When (today, yesterday, fri, 2026-03-14)"),
+        Field("channel", "Channel", "choice", CHANNELS),
+        Field("event", "Event (e.g. a trade show)"),
+        Field("notes", "Notes", "text"),
+    )
+
+    def __init__(self, person: Person) -> None:
+        super().__init__()
+        self.person = person
+        self.HEADING = f"Log an interaction with {person.name}"
+
+    def initial_values(self) -> dict[str, str]:
+        return {"date": "today", "channel": "meeting"}
+
+    def saver(self, values: dict[str, str]) -> Callable[[Store], Any]:
+        interaction = Interaction.create(
+            summary=values["summary"],
+            date=parse_date(values["date"], self.nj.today(), past=True),
+            channel=values["channel"],
+            event=values["event"],
+            notes=values["notes"],
+            person_ids=[self.person.id],
+        )
+        return lambda store: (store.add(interaction), interaction)[1]
+
+    def saved_message(self, result: Any) -> str:
+        return f"Logged with {self.person.name}."

@@ -1,0 +1,109 @@
+"""Outreach (3): open plans grouped as overdue, today, upcoming and someday."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.binding import Binding
+from textual.content import Content
+
+from netjournal.core.records import Outreach
+from netjournal.core.snapshot import JournalSnapshot
+from netjournal.tui.detail import outreach_detail
+from netjournal.tui.screens.area import AreaScreen
+from netjournal.tui.widgets.record_table import Column, Row
+
+
+def group_of(outreach: Outreach, day: date) -> str:
+    if outreach.due is None:
+        return "Someday"
+    if outreach.due < day:
+        return "Overdue"
+    if outreach.due == day:
+        return "Today"
+    return "Upcoming"
+
+
+GROUPS = ("Overdue", "Today", "Upcoming", "Someday")
+
+
+class OutreachScreen(AreaScreen):
+    AREA = "Outreach"
+    COLUMNS = (
+        Column("Due", width=10),
+        Column("Kind", width=10),
+        Column("What", weight=2.0),
+        Column("Who", weight=1.0),
+    )
+    EMPTY = "Nothing planned. Press a to plan a follow-up, a share or an introduction."
+    BINDINGS = [
+        Binding("a", "add", "Add", id="outreach.add"),
+        Binding("e", "edit", "Edit", id="outreach.edit"),
+        Binding("d", "done", "Done", id="outreach.done"),
+        Binding("z", "snooze", "Snooze", id="outreach.snooze"),
+        Binding("x", "delete", "Delete", id="outreach.delete"),
+    ]
+
+    def rows(self, snapshot: JournalSnapshot) -> list[Row]:
+        day = self.nj.today()
+        open_items = [o for o in snapshot.outreach.values() if o.is_open_on(day)]
+        rows: list[Row] = []
+        for group in GROUPS:
+            members = sorted(
+                (o for o in open_items if group_of(o, day) == group),
+                key=lambda o: (o.due or date.max, o.created),
+            )
+            if members:
+                rows.append(Row(f"group:{group}", (f"{group} ({len(members)})",), heading=True))
+            rows += [
+                Row(o.id, (o.due.isoformat() if o.due else "someday", o.kind, o.title,
+                           snapshot.names(o.person_ids)))
+                for o in members
+            ]  # fmt: skip
+        return rows
+
+    def detail(self, snapshot: JournalSnapshot, key: str) -> Content:
+        outreach = snapshot.outreach.get(key)
+        return outreach_detail(snapshot, outreach) if outreach else Content("")
+
+    def _selected_outreach(self) -> Outreach | None:
+        snapshot = self.snapshot
+        return snapshot.outreach.get(self.selected or "") if snapshot else None
+
+    def action_done(self) -> None:
+        outreach = self._selected_outreach()
+        if outreach is not None:
+            self.run_worker(self._mark_done(outreach), group="save")
+
+    async def _mark_done(self, outreach: Outreach) -> None:
+        from netjournal.core.outreach_actions import mark_done
+
+        result = await self.nj.save(lambda store: mark_done(store, outreach, self.nj.today()))
+        if result is not None:
+            self.notify(f"Done: {outreach.title}", markup=False)
+
+    def action_snooze(self) -> None:
+        outreach = self._selected_outreach()
+        if outreach is not None:
+            from netjournal.tui.screens.snooze import SnoozeDialog
+
+            self.app.push_screen(SnoozeDialog(outreach))
+
+    def action_add(self) -> None:
+        from netjournal.tui.screens.outreach_form import OutreachForm
+
+        self.app.push_screen(OutreachForm(None))
+
+    def action_edit(self) -> None:
+        outreach = self._selected_outreach()
+        if outreach is not None:
+            from netjournal.tui.screens.outreach_form import OutreachForm
+
+            self.app.push_screen(OutreachForm(outreach))
+
+    def action_delete(self) -> None:
+        outreach = self._selected_outreach()
+        if outreach is not None:
+            from netjournal.tui.screens.confirm import confirm_delete
+
+            confirm_delete(self, outreach)

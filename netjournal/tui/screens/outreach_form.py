@@ -1,0 +1,73 @@
+"""Planning or editing an outreach: kind, people (fuzzy names), learning, due date."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from netjournal.core.dates import parse_date
+from netjournal.core.errors import RecordError
+from netjournal.core.names import Candidate, resolve
+from netjournal.core.planning import outreach_title, plan_outreach
+from netjournal.core.records import OUTREACH_KINDS, Outreach
+from netjournal.core.store import Store
+from netjournal.tui.screens.form import Field, FormScreen
+
+
+class OutreachForm(FormScreen):
+    FIELDS = (
+        Field("kind", "Kind", "choice", OUTREACH_KINDS),
+        Field("people", "With (names, comma-separated; two for an introduction)"),
+        Field("learning", "Learning to share (title; for share)"),
+        Field("due", "Due (fri, +2w, next month, 2026-03-14; empty: someday)"),
+        Field("title", "Title (empty: written for you)"),
+        Field("notes", "Notes", "text"),
+    )
+
+    def __init__(self, outreach: Outreach | None) -> None:
+        super().__init__()
+        self.outreach = outreach
+        self.HEADING = "Edit outreach" if outreach else "Plan outreach"
+
+    def initial_values(self) -> dict[str, str]:
+        if self.outreach is None:
+            return {"kind": "follow-up"}
+        snapshot = self.nj.snapshot
+        o = self.outreach
+        learning = snapshot.learnings.get(o.learning_id) if snapshot else None
+        return {
+            "kind": o.kind,
+            "people": ", ".join(snapshot.people[i].name for i in o.person_ids if i in snapshot.people) if snapshot else "",
+            "learning": learning.title if learning else "",
+            "due": o.due.isoformat() if o.due else "",
+            "title": o.title,
+            "notes": o.notes,
+        }
+
+    def saver(self, values: dict[str, str]) -> Callable[[Store], Any]:
+        snapshot = self.nj.snapshot
+        if snapshot is None:
+            raise RecordError("The journal is still loading; try again in a moment.")
+        candidates = [Candidate(p.id, p.name, p.org) for p in snapshot.people.values()]
+        names = [name.strip() for name in values["people"].split(",") if name.strip()]
+        if not names:
+            raise RecordError("Name at least one person.")
+        people = [snapshot.people[resolve(name, candidates).id] for name in names]
+        learning = None
+        if values["learning"].strip():
+            learning_candidates = [Candidate(x.id, x.title) for x in snapshot.learnings.values()]
+            learning = snapshot.learnings[resolve(values["learning"], learning_candidates, "learning").id]
+        due = parse_date(values["due"], self.nj.today()) if values["due"].strip() else None
+        if self.outreach is None:
+            planned = plan_outreach(values["kind"], people, learning=learning, due=due,
+                                    title=values["title"], notes=values["notes"])  # fmt: skip
+            return lambda store: (store.add(planned), planned)[1]
+        title = values["title"] or outreach_title(values["kind"], people, learning)
+        edited = self.outreach.edit(
+            kind=values["kind"], person_ids=[p.id for p in people], due=due, title=title,
+            learning_id=learning.id if learning else "", notes=values["notes"],
+        )  # fmt: skip
+        return lambda store: (store.update(edited), edited)[1]
+
+    def saved_message(self, result: Any) -> str:
+        return f"Planned: {result.title}"

@@ -1,0 +1,105 @@
+"""People (1): the Rolodex, filterable by kind, tag and department."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Input
+
+from netjournal.core.people_filter import filter_people
+from netjournal.core.snapshot import JournalSnapshot
+from netjournal.tui.detail import person_detail
+from netjournal.tui.screens.area import AreaScreen
+from netjournal.tui.widgets.record_table import Column, Row
+
+
+class PeopleScreen(AreaScreen):
+    AREA = "People"
+    COLUMNS = (
+        Column("Name", weight=1.2),
+        Column("Org / department", weight=1.2),
+        Column("Role", weight=1.0),
+        Column("Last contact", width=12),
+    )
+    EMPTY = "No people yet. Press a to add someone, or run `netjournal import` with your contacts."
+    BINDINGS = [
+        Binding("a", "add", "Add", id="people.add"),
+        Binding("e", "edit", "Edit", id="people.edit"),
+        Binding("x", "delete", "Delete", id="people.delete"),
+        Binding("l", "log", "Log", id="people.log"),
+        Binding("f", "filter", "Filter", id="people.filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="people.clear_filter"),
+    ]
+
+    def compose_top(self) -> ComposeResult:
+        yield Input(
+            placeholder="Filter: words, kind:customer, tag:logimat, dept:sales (f)",
+            id="filter",
+            compact=True,
+        )
+
+    def rows(self, snapshot: JournalSnapshot) -> list[Row]:
+        query = self.query_one("#filter", Input).value
+        people = filter_people(snapshot.people.values(), query)
+        people.sort(key=lambda p: p.name.casefold())
+        last = snapshot.last_contact
+        return [
+            Row(
+                p.id,
+                (
+                    p.name + (" ◇" if p.is_prospect else ""),
+                    " / ".join(x for x in (p.org, p.department) if x),
+                    p.role,
+                    last[p.id].isoformat() if p.id in last else "never",
+                ),
+                dim=p.is_prospect,
+            )
+            for p in people
+        ]
+
+    def detail(self, snapshot: JournalSnapshot, key: str) -> Content:
+        person = snapshot.people.get(key)
+        return person_detail(snapshot, person, self.nj.today()) if person else Content("")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "filter":
+            self.refresh_rows()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.table.focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        filter_input = self.query_one("#filter", Input)
+        if filter_input.value:
+            filter_input.value = ""
+        self.table.focus()
+
+    def action_add(self) -> None:
+        from netjournal.tui.screens.person_form import PersonForm
+
+        self.app.push_screen(PersonForm(None))
+
+    def action_edit(self) -> None:
+        snapshot = self.snapshot
+        if snapshot and self.selected in snapshot.people:
+            from netjournal.tui.screens.person_form import PersonForm
+
+            self.app.push_screen(PersonForm(snapshot.people[self.selected]))
+
+    def action_log(self) -> None:
+        snapshot = self.snapshot
+        if snapshot and self.selected in snapshot.people:
+            from netjournal.tui.screens.log_form import LogForm
+
+            self.app.push_screen(LogForm(snapshot.people[self.selected]))
+
+    def action_delete(self) -> None:
+        snapshot = self.snapshot
+        if snapshot and self.selected in snapshot.people:
+            from netjournal.tui.screens.delete_person import DeletePersonDialog
+
+            self.app.push_screen(DeletePersonDialog(snapshot.people[self.selected]))

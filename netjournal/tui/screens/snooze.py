@@ -1,0 +1,64 @@
+"""`z`: snooze an outreach to a date typed in everyday words."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from netjournal.core.dates import parse_date
+from netjournal.core.errors import NetjournalError
+from netjournal.core.outreach_actions import snooze
+from netjournal.core.records import Outreach
+
+if TYPE_CHECKING:
+    from netjournal.tui.app import NetjournalApp
+
+
+class SnoozeDialog(ModalScreen[None]):
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="snooze.cancel")]
+
+    def __init__(self, outreach: Outreach) -> None:
+        super().__init__()
+        self.outreach = outreach
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content.assemble("Snooze ", (self.outreach.title, "bold"), " until:"))
+            yield Input(placeholder="tomorrow, mon, +3d, +2w, next month, 2026-12-24", id="until", compact=True)
+            yield Static("", id="snooze-error", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#until", Input).focus()
+
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
+        app = cast("NetjournalApp", self.app)
+        day = app.today()
+        try:
+            until = parse_date(event.value, day)
+        except NetjournalError as error:
+            self.query_one("#snooze-error", Static).update(Content(str(error)))
+            return
+        self.run_worker(self._save(until), group="save", exclusive=True)
+
+    async def _save(self, until) -> None:  # type: ignore[no-untyped-def]
+        app = cast("NetjournalApp", self.app)
+        try:
+            snooze_check = until > app.today()
+        except TypeError:
+            snooze_check = False
+        if not snooze_check:
+            self.query_one("#snooze-error", Static).update(Content("Choose a day after today."))
+            return
+        result = await app.save(lambda store: snooze(store, self.outreach, until, app.today()))
+        if result is not None:
+            app.notify(f"Snoozed until {until.isoformat()}: {self.outreach.title}", markup=False)
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

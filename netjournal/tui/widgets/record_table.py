@@ -1,0 +1,196 @@
+"""A list of records that costs the same per frame at 40 rows or 100,000.
+
+It renders only the visible lines (Textual's Line API), so filling it is a list assignment,
+not thousands of widgets or DataTable rows. Cells are plain strings rendered as `Content`,
+never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its heading, and its share of the width (fixed cells, or a weight if < 1)."""
+
+    heading: str
+    width: int = 0
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the table: the record it stands for and its cells as plain text."""
+
+    key: str
+    cells: tuple[str, ...]
+    dim: bool = False
+    heading: bool = False  # a group heading ("Overdue"): not selectable
+
+
+class RecordTable(ScrollView, can_focus=True):
+    """A virtual, keyboard-driven table of records."""
+
+    BINDINGS = [
+        Binding("up,k", "cursor(-1)", "Up", show=False),
+        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home,g", "jump(0)", "First", show=False),
+        Binding("end,G", "jump(-1)", "Last", show=False),
+        Binding("enter", "open", "Open", show=False),
+    ]
+    COMPONENT_CLASSES = {
+        "record-table--header",
+        "record-table--cursor",
+        "record-table--dim",
+        "record-table--heading",
+    }
+    DEFAULT_CSS = """
+    RecordTable { height: 1fr; overflow-x: hidden; }
+    RecordTable > .record-table--header { text-style: bold; color: $text-muted; }
+    RecordTable > .record-table--cursor { background: $block-cursor-blurred-background; }
+    RecordTable:focus > .record-table--cursor {
+        background: $block-cursor-background; color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    RecordTable > .record-table--dim { color: $text-muted; }
+    RecordTable > .record-table--heading { text-style: bold; color: $accent; }
+    """
+
+    cursor = reactive(0, always_update=True)
+
+    class Highlighted(Message):
+        """The cursor moved to the row of `key` (None when the table is empty)."""
+
+        def __init__(self, table: RecordTable, key: str | None) -> None:
+            super().__init__()
+            self.table = table
+            self.key = key
+
+    class Opened(Message):
+        """`enter` on the row of `key`."""
+
+        def __init__(self, table: RecordTable, key: str) -> None:
+            super().__init__()
+            self.table = table
+            self.key = key
+
+    def __init__(self, columns: Sequence[Column], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.columns = tuple(columns)
+        self.rows: list[Row] = []
+
+    @property
+    def current_key(self) -> str | None:
+        if 0 <= self.cursor < len(self.rows) and not self.rows[self.cursor].heading:
+            return self.rows[self.cursor].key
+        return None
+
+    def set_rows(self, rows: Sequence[Row], keep: str | None = None) -> None:
+        """Replace the rows, keeping the cursor on `keep` (or the current record) if present."""
+        keep = keep or self.current_key
+        self.rows = list(rows)
+        index = next((i for i, row in enumerate(self.rows) if row.key == keep), None)
+        self.virtual_size = Size(self.size.width, len(self.rows) + 1)
+        self.cursor = self._selectable(index if index is not None else min(self.cursor, len(self.rows) - 1), 1)
+        self.refresh()
+
+    def _selectable(self, index: int, step: int) -> int:
+        if not self.rows:
+            return 0
+        index = max(0, min(index, len(self.rows) - 1))
+        probe = index
+        while 0 <= probe < len(self.rows) and self.rows[probe].heading:
+            probe += step
+        if not 0 <= probe < len(self.rows):
+            probe = index
+            while 0 <= probe < len(self.rows) and self.rows[probe].heading:
+                probe -= step
+        return max(0, min(probe, len(self.rows) - 1))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh()
+        if self.rows:
+            self.scroll_to_region(Region(0, new + 1, 1, 1), animate=False, force=True,
+                                  top=False)  # fmt: skip
+            self._ensure_header_clear(new)
+        self.post_message(self.Highlighted(self, self.current_key))
+
+    def _ensure_header_clear(self, row: int) -> None:
+        # The header occupies the first visible line: keep the cursor row below it.
+        if row + 1 - self.scroll_offset.y < 1:
+            self.scroll_to(y=row, animate=False)
+
+    def action_cursor(self, step: int) -> None:
+        self.cursor = self._selectable(self.cursor + step, step)
+
+    def action_page(self, direction: int) -> None:
+        step = max(1, self.size.height - 2) * direction
+        self.cursor = self._selectable(self.cursor + step, direction)
+
+    def action_jump(self, where: int) -> None:
+        self.cursor = self._selectable(len(self.rows) - 1 if where < 0 else 0, 1 if where >= 0 else -1)
+
+    def action_open(self) -> None:
+        if self.current_key is not None:
+            self.post_message(self.Opened(self, self.current_key))
+
+    def on_click(self, event) -> None:  # type: ignore[no-untyped-def]
+        row = event.y + self.scroll_offset.y - 1
+        if 0 <= row < len(self.rows) and not self.rows[row].heading:
+            if row == self.cursor and event.chain >= 2:
+                self.action_open()
+            self.cursor = row
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.rows) + 1)
+
+    def widths(self, total: int) -> list[int]:
+        """Each column's width in cells for a table `total` cells wide."""
+        gaps = 2 * (len(self.columns) - 1)
+        fixed = sum(column.width for column in self.columns)
+        weights = sum(column.weight for column in self.columns if not column.width) or 1
+        free = max(0, total - gaps - fixed)
+        widths = [
+            column.width or int(free * column.weight / weights) for column in self.columns
+        ]
+        return widths
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if y == 0:
+            cells = tuple(column.heading for column in self.columns)
+            return self._strip(cells, width, "record-table--header")
+        index = self.scroll_offset.y + y - 1
+        if index >= len(self.rows):
+            return Strip.blank(width, self.rich_style)
+        row = self.rows[index]
+        if row.heading:
+            return self._strip((row.cells[0],), width, "record-table--heading", span=True)
+        part = "record-table--cursor" if index == self.cursor else ("record-table--dim" if row.dim else "")
+        return self._strip(row.cells, width, part)
+
+    def _strip(self, cells: tuple[str, ...], width: int, part: str, span: bool = False) -> Strip:
+        if span:
+            content = Content(cells[0]).truncate(width, ellipsis=True)
+        else:
+            pieces = [
+                Content(cell.replace("\n", " ")).truncate(cell_width, ellipsis=True, pad=True)
+                for cell, cell_width in zip(cells, self.widths(width), strict=False)
+            ]
+            content = Content("  ").join(pieces)
+        style = self.get_visual_style(part) if part else self.get_visual_style()
+        content = content.pad_right(max(0, width - content.cell_length))
+        strip = Strip(content.render_segments(style), content.cell_length)
+        return strip.crop_extend(0, width, style.rich_style)
