@@ -20,7 +20,9 @@ class Config:
 
     path: Path
     theme: str = ""
-    keys: dict[str, str] = field(default_factory=dict)  # binding id -> keys, e.g. "people.add" = "n"
+    keys: dict[str, str] = field(
+        default_factory=dict
+    )  # binding id -> keys, e.g. "people.add" = "n"
     departments: tuple[str, ...] = ()
     cadence_by_tag: dict[str, int] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
@@ -52,12 +54,16 @@ def load_config(path: Path | None = None) -> Config:
     cadence = take("cadence", dict, {})
     good_keys = {str(k): v for k, v in keys.items() if isinstance(v, str)}  # type: ignore[union-attr]
     if len(good_keys) != len(keys):  # type: ignore[arg-type]
-        problems.append(f"{path}: every value in [keys] should be a string like \"ctrl+n\".")
+        problems.append(f'{path}: every value in [keys] should be a string like "ctrl+n".')
     good_cadence = {
-        str(k): v for k, v in cadence.items() if isinstance(v, int) and 1 <= v <= 3650  # type: ignore[union-attr]
+        str(k): v
+        for k, v in cadence.items()
+        if isinstance(v, int) and 1 <= v <= 3650  # type: ignore[union-attr]
     }
     if len(good_cadence) != len(cadence):  # type: ignore[arg-type]
-        problems.append(f"{path}: every value in [cadence] should be a number of days from 1 to 3650.")
+        problems.append(
+            f"{path}: every value in [cadence] should be a number of days from 1 to 3650."
+        )
     return Config(
         path,
         theme=str(theme),

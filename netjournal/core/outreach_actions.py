@@ -35,7 +35,9 @@ def mark_done(store: Store, outreach: Outreach, day: date) -> Interaction:
 def snooze(store: Store, outreach: Outreach, until: date, day: date) -> Outreach:
     """Hide `outreach` from the queue until `until` (which must be after `day`)."""
     if until <= day:
-        raise RecordError(f"Snooze until a day after today ({day.isoformat()}), not {until.isoformat()}.")
+        raise RecordError(
+            f"Snooze until a day after today ({day.isoformat()}), not {until.isoformat()}."
+        )
     with store.batch() as changes:
         current = store.get(Outreach, outreach.id)
         if current is None:

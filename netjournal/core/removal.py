@@ -68,5 +68,3 @@ def _detach_outreach(outreach: Outreach, person_id: str, keep: bool, changes: Ch
     except RecordError:  # an open plan that no longer names enough people cannot go on
         changes.update.append(outreach.edit(person_ids=rest, status="dropped"))
     return True
-
-

@@ -94,7 +94,9 @@ class JournalSnapshot:
 
     @cached_property
     def departments(self) -> list[str]:
-        return sorted({p.department for p in self.people.values() if p.department}, key=str.casefold)
+        return sorted(
+            {p.department for p in self.people.values() if p.department}, key=str.casefold
+        )
 
     @cached_property
     def tags(self) -> list[str]:

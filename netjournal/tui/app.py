@@ -23,6 +23,7 @@ from netjournal.core.config import Config, load_config
 from netjournal.core.errors import NetjournalError
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.store import Store
+from netjournal.tui.commands import ActionCommands, LearningCommands, PeopleCommands
 from netjournal.tui.screens.journal import JournalScreen
 from netjournal.tui.screens.outreach import OutreachScreen
 from netjournal.tui.screens.people import PeopleScreen
@@ -50,9 +51,12 @@ class NetjournalApp(App[None]):
         Binding("3", "area('outreach')", "Outreach", id="area.outreach"),
         Binding("4", "area('review')", "Review", id="area.review"),
         Binding("5", "area('network')", "Network", id="area.network"),
+        Binding("slash", "search", "Search", id="app.search"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
+
+    COMMANDS = App.COMMANDS | {PeopleCommands, LearningCommands, ActionCommands}
 
     snapshot: var[JournalSnapshot | None] = var(None, init=False)
 
@@ -78,7 +82,9 @@ class NetjournalApp(App[None]):
             with self._disk:
                 snapshot = JournalSnapshot.load(self.store)
         except NetjournalError as error:
-            self.call_from_thread(self.notify, str(error), severity="error", markup=False, timeout=30)
+            self.call_from_thread(
+                self.notify, str(error), severity="error", markup=False, timeout=30
+            )
             return
         self.call_from_thread(setattr, self, "snapshot", snapshot)
 
@@ -115,6 +121,31 @@ class NetjournalApp(App[None]):
 
     def action_area(self, name: str) -> None:
         self.switch_mode(name)
+
+    def action_search(self) -> None:
+        from netjournal.tui.screens.search import SearchScreen
+
+        self.push_screen(SearchScreen())
+
+    async def open_record(self, table: str, record_id: str) -> None:
+        """Show a record in its area (an interaction opens its first person)."""
+        snapshot = self.snapshot
+        if snapshot is None:
+            return
+        if table == "interactions":
+            interaction = snapshot.interactions.get(record_id)
+            people = (
+                [i for i in interaction.person_ids if i in snapshot.people] if interaction else []
+            )
+            if not people:
+                self.notify("That interaction is no longer linked to anyone.", markup=False)
+                return
+            table, record_id = "people", people[0]
+        area = {"people": "people", "learnings": "journal", "outreach": "outreach"}[table]
+        await self.switch_mode(area)
+        select = getattr(self.screen, "select", None)
+        if select is not None:
+            select(record_id)
 
     def action_help(self) -> None:
         from netjournal.tui.screens.help import HelpScreen

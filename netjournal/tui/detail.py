@@ -38,7 +38,12 @@ def person_detail(snapshot: JournalSnapshot, person: Person, day: date) -> Conte
     parts.append("")
     parts.append(field("Kind", person.kind))
     parts.append(field("Influence", f"{person.influence} ({INFLUENCE_LEVELS[person.influence]})"))
-    parts.append(field("Last contact", f"{last.isoformat()} ({(day - last).days} days ago)" if last else "never"))
+    parts.append(
+        field(
+            "Last contact",
+            f"{last.isoformat()} ({(day - last).days} days ago)" if last else "never",
+        )
+    )
     if person.cadence_days:
         parts.append(field("Keep in touch", f"every {person.cadence_days} days"))
     for label, values in (
@@ -60,8 +65,14 @@ def person_detail(snapshot: JournalSnapshot, person: Person, day: date) -> Conte
     if not history:
         parts.append(("Nothing logged yet: press l to log an interaction.", "$text-muted"))
     for interaction in history[:50]:
-        shared = [snapshot.learnings[i].title for i in interaction.learning_ids if i in snapshot.learnings]
-        others = [snapshot.people[i].name for i in interaction.person_ids if i != person.id and i in snapshot.people]
+        shared = [
+            snapshot.learnings[i].title for i in interaction.learning_ids if i in snapshot.learnings
+        ]
+        others = [
+            snapshot.people[i].name
+            for i in interaction.person_ids
+            if i != person.id and i in snapshot.people
+        ]
         parts.append(Content.assemble(
             (f"{interaction.date.isoformat()}  ", "$text-muted"), (f"{interaction.channel:<9}", "$secondary"),
             interaction.summary,
@@ -71,13 +82,17 @@ def person_detail(snapshot: JournalSnapshot, person: Person, day: date) -> Conte
         if others:
             parts.append(Content.assemble("                     with ", ", ".join(others)))
         if shared:
-            parts.append(Content.assemble("                     shared ", ("; ".join(shared), "italic")))
+            parts.append(
+                Content.assemble("                     shared ", ("; ".join(shared), "italic"))
+            )
     return lines(parts)
 
 
 def outreach_line(outreach: Outreach) -> Content:
     due = outreach.due.isoformat() if outreach.due else "someday"
-    return Content.assemble((f"{due:<11}", "$text-muted"), (f"{outreach.kind:<10}", "$secondary"), outreach.title)
+    return Content.assemble(
+        (f"{due:<11}", "$text-muted"), (f"{outreach.kind:<10}", "$secondary"), outreach.title
+    )
 
 
 def learning_header(snapshot: JournalSnapshot, learning: Learning) -> Content:
@@ -89,7 +104,11 @@ def learning_header(snapshot: JournalSnapshot, learning: Learning) -> Content:
     if learning.tags:
         parts.append(field("Tags", ", ".join(learning.tags)))
     shared = snapshot.shared_with(learning.id)
-    parts.append(field("Shared with", ", ".join(p.name for p in shared) if shared else "nobody yet (press s)"))
+    parts.append(
+        field(
+            "Shared with", ", ".join(p.name for p in shared) if shared else "nobody yet (press s)"
+        )
+    )
     return lines(parts)
 
 

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
@@ -89,6 +89,20 @@ class AreaScreen(Screen[None]):
 
     def on_record_table_highlighted(self, event: RecordTable.Highlighted) -> None:
         self.show_detail(event.key)
+
+    def select(self, key: str) -> None:
+        """Put the cursor on `key`, clearing a filter that hides it."""
+        snapshot = self.snapshot
+        if snapshot is None:
+            return
+        rows = self.rows(snapshot)
+        if all(row.key != key for row in rows):
+            for box in self.query("#filter").results(Input):
+                box.value = ""
+            rows = self.rows(snapshot)
+        self.table.set_rows(rows, keep=key)
+        self.show_detail(key)
+        self.table.focus()
 
     @property
     def selected(self) -> str | None:

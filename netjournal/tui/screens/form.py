@@ -85,7 +85,9 @@ class FormScreen(ModalScreen[object]):
         if spec.completion:
             used = spec.completion
             suggester = WordListSuggester(lambda: self._used(used))
-        return Input(value, placeholder=spec.placeholder, id=widget_id, suggester=suggester, compact=True)
+        return Input(
+            value, placeholder=spec.placeholder, id=widget_id, suggester=suggester, compact=True
+        )
 
     def _used(self, what: str) -> list[str]:
         snapshot = self.nj.snapshot
@@ -149,7 +151,9 @@ class FormScreen(ModalScreen[object]):
             if discard:
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmDialog("Discard what you typed?", "Discard", "Keep editing"), answered)
+        self.app.push_screen(
+            ConfirmDialog("Discard what you typed?", "Discard", "Keep editing"), answered
+        )
 
     def action_editor(self) -> None:
         """Edit the focused long-text field in $EDITOR; the TextArea stays if that fails."""

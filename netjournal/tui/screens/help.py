@@ -22,20 +22,40 @@ class HelpScreen(ModalScreen[None]):
         self.under = under
 
     def compose(self) -> ComposeResult:
-        rows: list[Content] = [Content.assemble((f"Keys: {self.under.sub_title or 'netjournal'}", "bold")), Content("")]
+        rows: list[Content] = [
+            Content.assemble((f"Keys: {self.under.sub_title or 'netjournal'}", "bold")),
+            Content(""),
+        ]
         seen: set[str] = set()
-        sources = [self.under.BINDINGS, LIST_KEYS if self.under.query(RecordTable) else [], self.app.BINDINGS]
+        sources = [
+            self.under.BINDINGS,
+            LIST_KEYS if self.under.query(RecordTable) else [],
+            self.app.BINDINGS,
+        ]
         for source in sources:
             for binding in source:
-                key, description = (binding.key, binding.description) if isinstance(binding, Binding) else binding[:2]
+                key, description = (
+                    (binding.key, binding.description)
+                    if isinstance(binding, Binding)
+                    else binding[:2]
+                )
                 if key in seen or not description:
                     continue
                 seen.add(key)
-                shown = self.app.get_key_display(Binding(key.split(",")[0], ""))
-                alternatives = ", ".join(self.app.get_key_display(Binding(k, "")) for k in key.split(","))
+                alternatives = ", ".join(
+                    self.app.get_key_display(Binding(k, "")) for k in key.split(",")
+                )
                 rows.append(Content.assemble((f"{alternatives:<18}", "bold $accent"), description))
-                del shown
-        rows += [Content(""), Content("/ search and ctrl+p (command palette) arrive with the search issue."),
-                 Content("Press escape to close.")]  # fmt: skip
+        rows += [
+            Content.assemble(
+                (f"{'ctrl+p':<18}", "bold $accent"),
+                "Command palette: go to a person or learning, run any action",
+            ),
+            Content(""),
+            Content(
+                "Lists: arrows or j/k move, enter opens. Forms: tab moves, ctrl+s saves, escape cancels."
+            ),
+            Content("Press escape to close."),
+        ]
         with VerticalScroll(classes="dialog help"):
             yield Static(Content("\n").join(rows))

@@ -43,7 +43,16 @@ class JournalScreen(AreaScreen):
     def rows(self, snapshot: JournalSnapshot) -> list[Row]:
         items = sorted(snapshot.learnings.values(), key=lambda x: (x.date, x.created), reverse=True)
         return [
-            Row(x.id, (x.date.isoformat(), x.title, x.source or x.source_kind, x.event, ", ".join(x.tags)))
+            Row(
+                x.id,
+                (
+                    x.date.isoformat(),
+                    x.title,
+                    x.source or x.source_kind,
+                    x.event,
+                    ", ".join(x.tags),
+                ),
+            )
             for x in items
         ]
 

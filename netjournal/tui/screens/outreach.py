@@ -15,6 +15,8 @@ from netjournal.tui.widgets.record_table import Column, Row
 
 
 def group_of(outreach: Outreach, day: date) -> str:
+    if not outreach.is_open_on(day):
+        return "Snoozed"
     if outreach.due is None:
         return "Someday"
     if outreach.due < day:
@@ -24,7 +26,7 @@ def group_of(outreach: Outreach, day: date) -> str:
     return "Upcoming"
 
 
-GROUPS = ("Overdue", "Today", "Upcoming", "Someday")
+GROUPS = ("Overdue", "Today", "Upcoming", "Someday", "Snoozed")
 
 
 class OutreachScreen(AreaScreen):
@@ -46,7 +48,7 @@ class OutreachScreen(AreaScreen):
 
     def rows(self, snapshot: JournalSnapshot) -> list[Row]:
         day = self.nj.today()
-        open_items = [o for o in snapshot.outreach.values() if o.is_open_on(day)]
+        open_items = [o for o in snapshot.outreach.values() if o.status == "open"]
         rows: list[Row] = []
         for group in GROUPS:
             members = sorted(

@@ -37,7 +37,11 @@ class OutreachForm(FormScreen):
         learning = snapshot.learnings.get(o.learning_id) if snapshot else None
         return {
             "kind": o.kind,
-            "people": ", ".join(snapshot.people[i].name for i in o.person_ids if i in snapshot.people) if snapshot else "",
+            "people": ", ".join(
+                snapshot.people[i].name for i in o.person_ids if i in snapshot.people
+            )
+            if snapshot
+            else "",
             "learning": learning.title if learning else "",
             "due": o.due.isoformat() if o.due else "",
             "title": o.title,
@@ -56,7 +60,9 @@ class OutreachForm(FormScreen):
         learning = None
         if values["learning"].strip():
             learning_candidates = [Candidate(x.id, x.title) for x in snapshot.learnings.values()]
-            learning = snapshot.learnings[resolve(values["learning"], learning_candidates, "learning").id]
+            learning = snapshot.learnings[
+                resolve(values["learning"], learning_candidates, "learning").id
+            ]
         due = parse_date(values["due"], self.nj.today()) if values["due"].strip() else None
         if self.outreach is None:
             planned = plan_outreach(values["kind"], people, learning=learning, due=due,

@@ -17,9 +17,18 @@ class PersonForm(FormScreen):
         Field("department", "Department"),
         Field("role", "Role"),
         Field("kind", "Kind", "choice", PERSON_KINDS),
-        Field("influence", "Positional power (0 none, 1 some, 2 senior, 3 executive)", "choice",
-              ("0", "1", "2", "3")),  # fmt: skip
-        Field("status", "Status (prospect: a key person not yet in your network)", "choice", PERSON_STATUSES),
+        Field(
+            "influence",
+            "Positional power (0 none, 1 some, 2 senior, 3 executive)",
+            "choice",
+            ("0", "1", "2", "3"),
+        ),
+        Field(
+            "status",
+            "Status (prospect: a key person not yet in your network)",
+            "choice",
+            PERSON_STATUSES,
+        ),
         Field("interests", "Interests and hobbies (comma-separated)", completion="interests"),
         Field("expertise", "Expertise (comma-separated)", completion="expertise"),
         Field("needs", "Needs (comma-separated)", completion="needs"),
@@ -42,7 +51,9 @@ class PersonForm(FormScreen):
             return {"kind": "other", "influence": "0", "status": "connected"}
         values = self.person.to_dict()
         return {
-            name: ", ".join(value) if isinstance(value, list) else ("" if value is None else str(value))
+            name: ", ".join(value)
+            if isinstance(value, list)
+            else ("" if value is None else str(value))
             for name, value in values.items()
         }
 

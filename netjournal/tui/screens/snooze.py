@@ -30,7 +30,11 @@ class SnoozeDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Content.assemble("Snooze ", (self.outreach.title, "bold"), " until:"))
-            yield Input(placeholder="tomorrow, mon, +3d, +2w, next month, 2026-12-24", id="until", compact=True)
+            yield Input(
+                placeholder="tomorrow, mon, +3d, +2w, next month, 2026-12-24",
+                id="until",
+                compact=True,
+            )
             yield Static("", id="snooze-error", markup=False)
 
     def on_mount(self) -> None:

@@ -103,7 +103,9 @@ class RecordTable(ScrollView, can_focus=True):
         self.rows = list(rows)
         index = next((i for i, row in enumerate(self.rows) if row.key == keep), None)
         self.virtual_size = Size(self.size.width, len(self.rows) + 1)
-        self.cursor = self._selectable(index if index is not None else min(self.cursor, len(self.rows) - 1), 1)
+        self.cursor = self._selectable(
+            index if index is not None else min(self.cursor, len(self.rows) - 1), 1
+        )
         self.refresh()
 
     def _selectable(self, index: int, step: int) -> int:
@@ -140,7 +142,9 @@ class RecordTable(ScrollView, can_focus=True):
         self.cursor = self._selectable(self.cursor + step, direction)
 
     def action_jump(self, where: int) -> None:
-        self.cursor = self._selectable(len(self.rows) - 1 if where < 0 else 0, 1 if where >= 0 else -1)
+        self.cursor = self._selectable(
+            len(self.rows) - 1 if where < 0 else 0, 1 if where >= 0 else -1
+        )
 
     def action_open(self) -> None:
         if self.current_key is not None:
@@ -162,9 +166,7 @@ class RecordTable(ScrollView, can_focus=True):
         fixed = sum(column.width for column in self.columns)
         weights = sum(column.weight for column in self.columns if not column.width) or 1
         free = max(0, total - gaps - fixed)
-        widths = [
-            column.width or int(free * column.weight / weights) for column in self.columns
-        ]
+        widths = [column.width or int(free * column.weight / weights) for column in self.columns]
         return widths
 
     def render_line(self, y: int) -> Strip:
@@ -178,7 +180,11 @@ class RecordTable(ScrollView, can_focus=True):
         row = self.rows[index]
         if row.heading:
             return self._strip((row.cells[0],), width, "record-table--heading", span=True)
-        part = "record-table--cursor" if index == self.cursor else ("record-table--dim" if row.dim else "")
+        part = (
+            "record-table--cursor"
+            if index == self.cursor
+            else ("record-table--dim" if row.dim else "")
+        )
         return self._strip(row.cells, width, part)
 
     def _strip(self, cells: tuple[str, ...], width: int, part: str, span: bool = False) -> Strip:

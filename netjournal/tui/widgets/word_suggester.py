@@ -22,7 +22,11 @@ class WordListSuggester(Suggester):
         already = {part.strip().casefold() for part in head.split(",")}
         for candidate in self.values():
             folded = candidate.casefold()
-            if folded.startswith(typed.casefold()) and folded not in already and folded != typed.casefold():
+            if (
+                folded.startswith(typed.casefold())
+                and folded not in already
+                and folded != typed.casefold()
+            ):
                 prefix = value[: len(value) - len(typed)]
                 return prefix + candidate
         return None

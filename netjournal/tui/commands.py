@@ -1,0 +1,125 @@
+"""The command palette (ctrl+p): go to any person or learning by name, and run any action.
+
+Hits are built as Content from plain strings with the matched letters styled by offset;
+Textual's `matcher.highlight` parses markup, so it is never used on user text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+from netjournal.core.names import Candidate, fold, rank
+
+if TYPE_CHECKING:
+    from netjournal.tui.app import NetjournalApp
+
+MAX_HITS = 20
+
+
+def highlighted(text: str, query: str) -> Content:
+    """`text` as Content, with each typed word's first occurrence underlined (no markup)."""
+    content = Content(text)
+    lowered = text.casefold()
+    if len(lowered) != len(text):  # casefold changed lengths (ß): skip highlighting
+        return content
+    for word in query.casefold().split():
+        at = lowered.find(word)
+        if at >= 0:
+            content = content.stylize("bold underline", at, at + len(word))
+    return content
+
+
+class _RecordProvider(Provider):
+    """Hits for one kind of record, ranked with rapidfuzz over their names."""
+
+    TABLE = ""
+    LABEL = ""
+
+    @property
+    def nj(self) -> NetjournalApp:
+        return cast("NetjournalApp", self.app)
+
+    def candidates(self) -> list[Candidate]:
+        raise NotImplementedError
+
+    async def search(self, query: str) -> Hits:
+        if not fold(query):
+            return
+        for candidate, score in rank(query, self.candidates(), limit=MAX_HITS):
+            display = Content.assemble(
+                (f"{self.LABEL:<9}", "dim"), highlighted(candidate.name, query),
+                (f"  {candidate.hint}" if candidate.hint else "", "dim"),
+            )  # fmt: skip
+            yield Hit(
+                score / 100,
+                display,
+                partial(self.nj.open_record, self.TABLE, candidate.id),
+                text=candidate.name,
+                help=f"Open this {self.LABEL.lower()}",
+            )
+
+
+class PeopleCommands(_RecordProvider):
+    TABLE = "people"
+    LABEL = "Person"
+
+    def candidates(self) -> list[Candidate]:
+        snapshot = self.nj.snapshot
+        if snapshot is None:
+            return []
+        return [Candidate(p.id, p.name, " · ".join(x for x in (p.role, p.org) if x))
+                for p in snapshot.people.values()]  # fmt: skip
+
+
+class LearningCommands(_RecordProvider):
+    TABLE = "learnings"
+    LABEL = "Learning"
+
+    def candidates(self) -> list[Candidate]:
+        snapshot = self.nj.snapshot
+        if snapshot is None:
+            return []
+        return [Candidate(x.id, x.title, x.date.isoformat()) for x in snapshot.learnings.values()]
+
+
+class ActionCommands(Provider):
+    """Every key binding of the screen underneath, and the app's own, as palette commands."""
+
+    def _actions(self) -> Iterable[tuple[str, str, str, object]]:
+        screen = self.screen
+        seen: set[str] = set()
+        for owner in (screen, self.app):
+            for binding in getattr(owner, "BINDINGS", []):
+                description = getattr(binding, "description", "")
+                if not description or description in seen:
+                    continue
+                seen.add(description)
+                key = self.app.get_key_display(binding)
+                yield description, key, binding.action, owner
+
+    async def discover(self) -> Hits:
+        for description, key, action, owner in self._actions():
+            yield DiscoveryHit(
+                Content(description),
+                partial(owner.run_action, action),
+                text=description,
+                help=f"key: {key}",
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for description, key, action, owner in self._actions():
+            score = matcher.match(description)
+            if score > 0:
+                yield Hit(
+                    score,
+                    highlighted(description, query),
+                    partial(owner.run_action, action),
+                    text=description,
+                    help=f"key: {key}",
+                )

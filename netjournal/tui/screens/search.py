@@ -1,0 +1,110 @@
+"""`/`: search everything as you type; enter jumps to the record."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+from textual.worker import get_current_worker
+
+from netjournal.core.records import Record
+from netjournal.core.search import SearchHit, search
+from netjournal.tui.widgets.record_table import Column, RecordTable, Row
+
+if TYPE_CHECKING:
+    from netjournal.tui.app import NetjournalApp
+
+TABLE_OF_TYPE = {"person": "people", "learning": "learnings", "interaction": "interactions",
+                 "outreach": "outreach"}  # fmt: skip
+
+
+class SearchScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="search.close"),
+        Binding("down", "results", "Results", show=False, id="search.results"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._records: list[Record] = []
+        self._hits: dict[str, SearchHit] = {}
+
+    @property
+    def nj(self) -> NetjournalApp:
+        return cast("NetjournalApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(
+            placeholder="Search people, learnings, interactions, outreach…",
+            id="query",
+            compact=True,
+        )
+        yield Static(Content("Type to search. Words match in any order; enter opens the result."),
+                     id="search-status")  # fmt: skip
+        yield RecordTable(
+            (
+                Column("Type", width=11),
+                Column("Title", weight=1.0),
+                Column("Where it matched", weight=1.6),
+            ),
+            id="results",
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Search"
+        snapshot = self.nj.snapshot
+        if snapshot is not None:
+            self._records = [*snapshot.people.values(), *snapshot.learnings.values(),
+                             *snapshot.interactions.values(), *snapshot.outreach.values()]  # fmt: skip
+        self.query_one("#query", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        table = self.query_one("#results", RecordTable)
+        if table.current_key:
+            self.open(table.current_key)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_search(self, query: str) -> None:
+        """Search off the event loop; a newer keystroke cancels this one."""
+        hits = search(self._records, query, limit=200) if query.strip() else []
+        if get_current_worker().is_cancelled:
+            return
+        self.app.call_from_thread(self.show_hits, query, hits)
+
+    def show_hits(self, query: str, hits: list[SearchHit]) -> None:
+        self._hits = {hit.id: hit for hit in hits}
+        rows = [Row(hit.id, (hit.type, hit.title, hit.snippet)) for hit in hits]
+        self.query_one("#results", RecordTable).set_rows(rows)
+        status = (
+            f"{len(hits)} result(s)" + (" (first 200)" if len(hits) == 200 else "")
+            if query.strip() else "Type to search."
+        )  # fmt: skip
+        if query.strip() and not hits:
+            status = "Nothing matches. Try fewer or shorter words."
+        self.query_one("#search-status", Static).update(Content(status))
+
+    def on_record_table_opened(self, event: RecordTable.Opened) -> None:
+        self.open(event.key)
+
+    def open(self, key: str) -> None:
+        hit = self._hits.get(key)
+        if hit is None:
+            return
+        self.dismiss(None)
+        self.app.call_later(self.nj.open_record, TABLE_OF_TYPE[hit.type], hit.id)
+
+    def action_results(self) -> None:
+        self.query_one("#results", RecordTable).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
