@@ -54,11 +54,18 @@ class FieldKinds:
         return out
 
     def from_json(self, data: Mapping[str, Any], known: frozenset[str]) -> dict[str, Any]:
-        """Fields from stored JSON (already clean): lists become tuples, ISO strings dates."""
-        fields = {name: value for name, value in data.items() if name in known}
+        """Fields from stored JSON (already clean): lists become tuples, ISO strings dates.
+
+        This runs for every record at load, so it copies the dict once and converts only the
+        list and date fields; unknown keys are dropped only when there are any.
+        """
+        fields = dict(data)
+        if not fields.keys() <= known:
+            fields = {name: value for name, value in fields.items() if name in known}
         for name in self.words:
-            if name in fields:
-                fields[name] = tuple(fields[name] or ())
+            value = fields.get(name)
+            if value is not None:
+                fields[name] = tuple(value)
         for name in self.dates:
             value = fields.get(name)
             if value is not None:

@@ -9,8 +9,10 @@ size) to notice another process's writes, and is written atomically by `flush`.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -189,8 +191,9 @@ class TableFiles:
     def load_all(self) -> bool:
         """Make every shard current; True if anything changed since the last look."""
         changed = self.scan()
-        for shard in self.shards.values():
-            changed = shard.ensure_current() or changed
+        with collector_paused():
+            for shard in self.shards.values():
+                changed = shard.ensure_current() or changed
         self.complete = True
         return changed
 
@@ -236,6 +239,22 @@ class TableFiles:
                 start += room
             number += 1
         return placed
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while records are built.
+
+    Loading creates hundreds of thousands of objects, none of them in cycles; without this
+    the collector runs over and over during a load and roughly doubles its time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def disk_signature(path: Path) -> Signature | None:

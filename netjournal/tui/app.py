@@ -7,6 +7,7 @@ the app to save; every disk access runs off the event loop, one at a time.
 from __future__ import annotations
 
 import asyncio
+import importlib
 import threading
 from collections.abc import Callable
 from datetime import date
@@ -17,6 +18,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import var
+from textual.screen import Screen
 
 from netjournal.core.clock import today
 from netjournal.core.config import Config, load_config
@@ -24,26 +26,28 @@ from netjournal.core.errors import NetjournalError
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.store import Store
 from netjournal.tui.commands import ActionCommands, LearningCommands, PeopleCommands
-from netjournal.tui.screens.journal import JournalScreen
-from netjournal.tui.screens.outreach import OutreachScreen
 from netjournal.tui.screens.people import PeopleScreen
-from netjournal.tui.screens.placeholder import NetworkScreen, ReviewScreen
 
 T = TypeVar("T")
 POLL_SECONDS = 1.5
+
+
+def _screen(module: str, name: str) -> Screen[None]:
+    return getattr(importlib.import_module(f"netjournal.tui.screens.{module}"), name)()
 
 
 class NetjournalApp(App[None]):
     """A journal for people who network on purpose."""
 
     TITLE = "netjournal"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute, so subclasses elsewhere find it
+    # Areas other than People are imported when first opened: the first frame waits for none.
     MODES = {
         "people": PeopleScreen,
-        "journal": JournalScreen,
-        "outreach": OutreachScreen,
-        "review": ReviewScreen,
-        "network": NetworkScreen,
+        "journal": lambda: _screen("journal", "JournalScreen"),
+        "outreach": lambda: _screen("outreach", "OutreachScreen"),
+        "review": lambda: _screen("placeholder", "ReviewScreen"),
+        "network": lambda: _screen("placeholder", "NetworkScreen"),
     }
     BINDINGS = [
         Binding("1", "area('people')", "People", id="area.people"),
@@ -72,8 +76,11 @@ class NetjournalApp(App[None]):
     def on_mount(self) -> None:
         self.sub_title = str(self.store.folder)
         self.switch_mode("people")
-        self.load_journal()
         self.set_interval(POLL_SECONDS, self.notice_other_writers)
+
+    def on_ready(self) -> None:
+        # After the first frame: reading a large journal must not delay it.
+        self.load_journal()
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_journal(self) -> None:
