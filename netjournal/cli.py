@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from netjournal import __version__
-from netjournal.core.errors import Ambiguous, NetjournalError
+from netjournal.core.cleaning import clean_line
+from netjournal.core.errors import NetjournalError
 from netjournal.core.records import (
     CHANNELS,
     OUTREACH_KINDS,
@@ -27,8 +28,13 @@ class Parser(argparse.ArgumentParser):
     """argparse that reports a usage mistake as one sentence with a pointer to --help."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"{self.prog}: {message}; see `{self.prog} --help`.\n")
+        say(f"{message}; see `{self.prog} --help`.", prog=self.prog)
         raise SystemExit(EXIT_ERROR)
+
+
+def say(message: str, prog: str = "netjournal") -> None:
+    """One line on stderr; typed text quoted in it is cleaned like any other input."""
+    sys.stderr.write(f"{prog}: {clean_line(message)}\n")
 
 
 def build_parser() -> Parser:
@@ -147,7 +153,9 @@ def _add_outreach_parser(things: argparse._SubParsersAction[Parser]) -> None:
     )
     outreach.add_argument("--learning", metavar="TITLE", help="what to share (for share)")
     outreach.add_argument(
-        "--due", metavar="DATE", help="when (e.g. fri, +2w, next month); none = someday"
+        "--due",
+        metavar="DATE",
+        help="when (e.g. fri, +2w, next month); leave out or 'someday' for no date",
     )
     outreach.add_argument("--title", metavar="TEXT", help="instead of the generated title")
     outreach.add_argument("-m", "--message", metavar="NOTE", help="a note")
@@ -201,6 +209,10 @@ def _positive(text: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; the exit status: 0 ok, 1 a check found problems, 2 an error."""
+    # A terminal that cannot show a name gets a replacement character, never a traceback.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     parser = build_parser()
     args = parser.parse_args(argv)
     from netjournal.core.locations import journal_folder
@@ -214,18 +226,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from netjournal.core.store import Store
 
         return int(args.run(Store.open(folder), args))
-    except Ambiguous as error:
-        sys.stderr.write(f"netjournal: {error}\n")
-        return EXIT_ERROR
     except NetjournalError as error:
-        sys.stderr.write(f"netjournal: {error}\n")
+        say(str(error))
         return EXIT_ERROR
     except OSError as error:
-        sys.stderr.write(
-            f"netjournal: {error.strerror or error}: {error.filename or ''}\n".replace(
-                ": \n", ".\n"
-            )
-        )
+        where = f": {error.filename}" if error.filename else ""
+        say(f"{error.strerror or error}{where}.")
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

@@ -6,7 +6,7 @@ import argparse
 
 from netjournal.commands.resolving import resolve_learning, resolve_people
 from netjournal.core.clock import today
-from netjournal.core.dates import parse_date
+from netjournal.core.dates import parse_date, parse_due
 from netjournal.core.planning import plan_outreach
 from netjournal.core.records import Interaction, Learning, Person
 from netjournal.core.store import Store
@@ -56,7 +56,7 @@ def add_learning(store: Store, args: argparse.Namespace) -> int:
 def add_outreach(store: Store, args: argparse.Namespace) -> int:
     people = resolve_people(store, args.to)
     learning = resolve_learning(store, args.learning) if args.learning else None
-    due = parse_date(args.due, today()) if args.due else None
+    due = parse_due(args.due, today())
     outreach = plan_outreach(
         args.kind,
         people,

@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 
 from netjournal.commands.output import print_json, print_table
+from netjournal.core.cleaning import clean_line
 from netjournal.core.contacts import last_contacts
 from netjournal.core.search import search
 from netjournal.core.store import Store
@@ -80,7 +81,7 @@ def search_journal(store: Store, args: argparse.Namespace) -> int:
         print_json([hit.to_dict() for hit in hits])
         return 0
     rows = [[hit.type, hit.title, hit.snippet, hit.id] for hit in hits]
-    print_table(rows, f"Nothing matches '{args.query}'.")
+    print_table(rows, f"Nothing matches '{clean_line(args.query)}'.")
     return 0
 
 

@@ -29,6 +29,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     checkpoint("before-temp-write")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
     try:
+        os.fchmod(fd, FILE_MODE)  # a leftover temporary may have been made with other modes
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]

@@ -16,7 +16,7 @@ _ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, terminated or not
     r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC
-    r"|\x1b[@-Z\\-_]"  # other two-character escapes
+    r"|\x1b[ -/]*[0-~]"  # other escapes: ESC ( B, ESC 7, ESC c, ESC =
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
 )
 # C0 (but tab/newline), DEL, C1, bidi embeddings/overrides/isolates.
@@ -31,13 +31,13 @@ def clean_text(value: object) -> str:
     """Clean multi-line text (notes, bodies): keeps newlines and tabs, trims the ends."""
     text = _strip_unsafe(value).replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROLS.sub("", text)
-    return _TRAILING.sub("\n", text).strip()
+    return _nfc(_TRAILING.sub("\n", text).strip())
 
 
 def clean_line(value: object) -> str:
     """Clean one-line text (names, titles): whitespace runs, newlines included, become a space."""
     text = _CONTROLS.sub("", _strip_unsafe(value).replace("\t", " ").replace("\n", " "))
-    return _SPACES.sub(" ", text).strip()
+    return _nfc(_SPACES.sub(" ", text).strip())
 
 
 def clean_words(values: Iterable[object] | str | None) -> tuple[str, ...]:
@@ -64,5 +64,9 @@ def _strip_unsafe(value: object) -> str:
     text = "" if value is None else str(value)
     if "\x1b" in text or "\x9b" in text:
         text = _ESCAPES.sub("", text)
-    text = _SURROGATES.sub("\ufffd", text)
-    return unicodedata.normalize("NFC", text)
+    return _SURROGATES.sub("\ufffd", text)
+
+
+def _nfc(text: str) -> str:
+    # Last, after removals: a control between a letter and its accent must not block composing.
+    return text if text.isascii() else unicodedata.normalize("NFC", text)

@@ -53,6 +53,16 @@ def parse_date(text: str, today: date, *, past: bool = False) -> date:
     return found
 
 
+SOMEDAY = ("", "someday", "none", "never", "-")
+
+
+def parse_due(text: str | None, today: date) -> date | None:
+    """A due date for planning; empty or `someday` means no date (someday)."""
+    if text is None or " ".join(text.split()).lower() in SOMEDAY:
+        return None
+    return parse_date(text, today)
+
+
 def parse_iso(text: str, what: str = "Date") -> date:
     """A stored or imported ISO date `YYYY-MM-DD`; anything else is refused with a sentence."""
     match = _ISO.match(text.strip())

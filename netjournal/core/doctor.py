@@ -41,10 +41,14 @@ def check_journal(folder: Path) -> Checkup:
         return checkup
     store = Store(folder)
     records: dict[str, dict[str, Record]] = {}
+    damaged: set[str] = set()
     for name, table in store.tables.items():
+        before = len(checkup.problems)
         records[name] = _check_table(table, checkup)
         checkup.counts[name] = len(records[name])
-    _check_references(records, checkup)
+        if any("is damaged" in problem for problem in checkup.problems[before:]):
+            damaged.add(name)
+    _check_references(records, checkup, damaged)
     _check_files(folder, checkup)
     return checkup
 
@@ -77,11 +81,22 @@ def _check_table(table: TableFiles, checkup: Checkup) -> dict[str, Record]:
     return found
 
 
-def _check_references(records: dict[str, dict[str, Record]], checkup: Checkup) -> None:
+def _check_references(
+    records: dict[str, dict[str, Record]], checkup: Checkup, damaged: set[str]
+) -> None:
     people = records[Person.TABLE]
     learnings = records[Learning.TABLE]
+    for table in sorted(damaged & {Person.TABLE, Learning.TABLE}):
+        checkup.notes.append(f"References to {table} were not checked: a {table} file is damaged.")
 
     def missing(owner: Record, what: str, ids: tuple[str, ...], known: dict[str, Record]) -> None:
+        if (
+            (known is people
+            and Person.TABLE in damaged)
+            or (known is learnings
+            and Learning.TABLE in damaged)
+        ):
+            return
         for ref in ids:
             if ref and ref not in known:
                 checkup.problems.append(

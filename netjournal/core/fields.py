@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from netjournal.core.cleaning import clean_line, clean_text, clean_words
@@ -77,6 +77,8 @@ def to_date(value: object, name: str) -> date | None:
     """A date field: a `date`, an ISO string, or empty for none."""
     if value is None or value == "":
         return None
+    if isinstance(value, datetime):  # a datetime is a date too, but is stored as one
+        return value.date()
     if isinstance(value, date):
         return value
     return parse_iso(str(value), what=label(name))

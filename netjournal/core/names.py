@@ -47,7 +47,7 @@ def rank(
         return []
     folded = [fold(candidate.name) for candidate in candidates]
     hits = process.extract(
-        wanted, folded, scorer=fuzz.WRatio, processor=None, limit=max(limit * 3, 30),
+        wanted, folded, scorer=fuzz.WRatio, processor=None, limit=None,
         score_cutoff=GOOD_ENOUGH - WHOLE_WORDS_BONUS,
     )  # fmt: skip
     words = set(wanted.split())

@@ -106,7 +106,7 @@ class Person(Record):
     id: str
     created: str
     updated: str
-    name: str
+    name: str = ""
     org: str = ""
     department: str = ""
     role: str = ""
@@ -167,7 +167,7 @@ class Interaction(Record):
     id: str
     created: str
     updated: str
-    date: date
+    date: date = None  # type: ignore[assignment]  # validate() refuses a missing date
     person_ids: tuple[str, ...] = ()
     channel: str = "meeting"
     event: str = ""
@@ -202,8 +202,8 @@ class Learning(Record):
     id: str
     created: str
     updated: str
-    date: date
-    title: str
+    date: date = None  # type: ignore[assignment]  # validate() refuses a missing date
+    title: str = ""
     body: str = ""
     source_kind: str = "other"
     source: str = ""
@@ -238,8 +238,8 @@ class Outreach(Record):
     id: str
     created: str
     updated: str
-    kind: str
-    title: str
+    kind: str = ""
+    title: str = ""
     person_ids: tuple[str, ...] = ()
     learning_id: str = ""
     notes: str = ""

@@ -59,7 +59,9 @@ def search(records: Iterable[Record], query: str, limit: int = 20) -> list[Searc
         text = record_text(record)
         folded = fold(text)
         if all(word in folded for word in words):
-            score = fuzz.partial_ratio(" ".join(words), fold(record.label))
+            # A whole-label match (the person's own name) beats the name inside a longer title.
+            wanted, label = " ".join(words), fold(record.label)
+            score = max(fuzz.ratio(wanted, label), 0.9 * fuzz.partial_ratio(wanted, label))
             snippet = _snippet(text, folded, words[0])
             hit = SearchHit(TYPE_NAMES[record.TABLE], record.id, record.label, score, snippet)
             hits.append((score, record.updated, hit))

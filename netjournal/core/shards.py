@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import gc
 import os
+import time
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +28,7 @@ from netjournal.core.errors import JournalError
 from netjournal.core.records import Record
 
 SHARD_LIMIT = 2000
+RACY_SECONDS = 2.5  # coarsest common file-time resolution (FAT: 2 s), with a margin
 SUFFIX = ".json"
 
 Signature = tuple[int, int, int]
@@ -65,6 +68,8 @@ class Shard:
         self.docs: dict[str, dict[str, Any]] = {}
         self.records: dict[str, Record] = {}
         self.signature: Signature | None = None
+        self.digest = 0  # crc32 of the bytes last read or written
+        self.read_at = 0.0  # when, by the wall clock (file times are wall-clock times)
         self.loaded = False
         self.dirty = False
         self._db = JournalTinyDB(self, storage=ShardStorage)
@@ -76,12 +81,30 @@ class Shard:
     def __len__(self) -> int:
         return len(self.docs)
 
-    def ensure_current(self) -> bool:
-        """Load the shard, or reload it if another process replaced it; True if it changed."""
-        if self.loaded and disk_signature(self.path) == self.signature:
+    def ensure_current(self, *, before_write: bool = False) -> bool:
+        """Load the shard, or reload it if another process replaced it; True if it changed.
+
+        Before a write, a file whose signature matches but which may have been rewritten within
+        one tick of a coarse file clock (an inode reused, the same size) is compared by content,
+        as git does for "racily clean" files: another process's change is never overwritten.
+        """
+        unchanged = self.loaded and disk_signature(self.path) == self.signature
+        if unchanged and (not (before_write and self._racy()) or self._same_bytes_on_disk()):
             return False
         self.load()
         return True
+
+    def _racy(self) -> bool:
+        return (
+            self.signature is not None and self.signature[1] >= (self.read_at - RACY_SECONDS) * 1e9
+        )
+
+    def _same_bytes_on_disk(self) -> bool:
+        try:
+            with open(self.path, "rb") as handle:
+                return zlib.crc32(handle.read()) == self.digest
+        except OSError:
+            return False
 
     def load(self) -> None:
         """Read the file (a missing file is an empty shard); damaged content is a JournalError."""
@@ -100,6 +123,8 @@ class Shard:
             signature = (info.st_ino, info.st_mtime_ns, info.st_size)
         records = self._records(docs)
         self.docs, self.records, self.signature = docs, records, signature
+        self.digest = zlib.crc32(raw) if signature else 0
+        self.read_at = time.time()
         self.loaded, self.dirty = True, False
 
     def _parse(self, raw: bytes) -> dict[str, dict[str, Any]]:
@@ -146,12 +171,14 @@ class Shard:
         if not self.dirty:
             return
         make_folder(self.path.parent)
-        data = orjson.dumps(
-            {self.table: self.docs}, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
+        data = (
+            orjson.dumps({self.table: self.docs}, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
+            + b"\n"
         )
-        write_atomically(self.path, data + b"\n")
+        write_atomically(self.path, data)
         self.records = self._records(self.docs)
         self.signature = disk_signature(self.path)
+        self.digest, self.read_at = zlib.crc32(data), time.time()
         self.dirty = False
 
     def forget(self) -> None:
@@ -232,7 +259,7 @@ class TableFiles:
             shard = self.shards.get(name)
             if shard is None:
                 shard = self.shards[name] = Shard(self.folder / f"{name}{SUFFIX}", self.record_type)
-            shard.ensure_current()
+            shard.ensure_current(before_write=True)
             room = SHARD_LIMIT - len(shard)
             if room > 0:
                 placed.append((shard, records[start : start + room]))

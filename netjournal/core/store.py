@@ -152,21 +152,28 @@ class Store:
         def slot(shard: Shard) -> tuple[list[Record], list[Record], list[str]]:
             return plan.setdefault(shard, ([], [], []))
 
-        for record in changes.update + changes.delete:
+        writing: Shard | None = None
+        for index, record in enumerate(changes.update + changes.delete):
             table = self.tables[record.TABLE]
             table.load_all()
             shard = table.shard_of(record.id)
-            if shard is None:
+            if shard is not None and shard not in plan:
+                shard.ensure_current(before_write=True)
+            if shard is None or record.id not in shard.docs:
                 raise NotFound(
                     f"'{record.label}' is no longer in the journal (deleted elsewhere?); "
                     "nothing was changed."
                 )
-            if record in changes.update:
+            if index < len(changes.update):
                 slot(shard)[1].append(record)
             else:
                 slot(shard)[2].append(record.id)
         by_key: dict[tuple[str, str], list[Record]] = {}
         for record in changes.add:
+            if self.tables[record.TABLE].shard_of(record.id) is not None:
+                raise JournalError(
+                    f"Nothing was saved: '{record.label}' is already in the journal."
+                )
             by_key.setdefault((record.TABLE, month_key(record)), []).append(record)
         for (name, key), records in by_key.items():
             for shard, placed in self.tables[name].place_new(key, records):
@@ -174,22 +181,24 @@ class Store:
         try:
             for shard, (add, update, delete) in plan.items():
                 shard.apply(add, update, delete)
-        except ValueError as error:  # an id already present: refuse the whole save
-            for shard in plan:
-                shard.forget()
-            raise JournalError(f"Nothing was saved: {error}.") from None
-        order = list(reversed(WRITE_ORDER)) if changes.delete else list(WRITE_ORDER)
-        for shard in sorted(plan, key=lambda shard: order.index(shard.table)):
-            try:
+            order = list(reversed(WRITE_ORDER)) if changes.delete else list(WRITE_ORDER)
+            for shard in sorted(plan, key=lambda shard: order.index(shard.table)):
+                writing = shard
                 shard.flush()
-            except OSError as error:
-                for unwritten in plan:
-                    if unwritten.dirty:
-                        unwritten.forget()
+        except BaseException as error:
+            # Whatever stopped the save (a full disk, a bug, ctrl+c), memory must match the disk.
+            for shard in plan:
+                if shard.dirty:
+                    shard.forget()
+                    self.tables[shard.table].complete = False
+            if isinstance(error, ValueError):  # TinyDB: an id already in that shard
+                raise JournalError(f"Nothing was saved: {error}.") from None
+            if isinstance(error, OSError):
                 raise JournalError(
-                    f"Could not save to {shard.path}: {error.strerror or error}; "
+                    f"Could not save to {writing.path}: {error.strerror or error}; "
                     "that change was not saved."
                 ) from None
+            raise
 
     def _ensure_folder(self) -> None:
         try:

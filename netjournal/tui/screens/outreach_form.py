@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from netjournal.core.dates import parse_date
+from netjournal.core.dates import parse_due
 from netjournal.core.errors import RecordError
 from netjournal.core.names import Candidate, resolve
 from netjournal.core.planning import outreach_title, plan_outreach
@@ -63,7 +63,7 @@ class OutreachForm(FormScreen):
             learning = snapshot.learnings[
                 resolve(values["learning"], learning_candidates, "learning").id
             ]
-        due = parse_date(values["due"], self.nj.today()) if values["due"].strip() else None
+        due = parse_due(values["due"], self.nj.today())
         if self.outreach is None:
             planned = plan_outreach(values["kind"], people, learning=learning, due=due,
                                     title=values["title"], notes=values["notes"])  # fmt: skip
