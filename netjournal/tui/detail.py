@@ -14,6 +14,7 @@ Line = str | Content | tuple[str, str]
 
 
 def lines(parts: Iterable[Line]) -> Content:
+    """Join parts into one Content: strings stay plain text, tuples are (text, style)."""
     return Content("\n").join(
         part if isinstance(part, Content) else Content.assemble(part) for part in parts
     )

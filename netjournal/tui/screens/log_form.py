@@ -1,4 +1,4 @@
-"""`l` on a person: log an interaction (date defaults to today)."""
+"""`l` on a person: log an interaction (date defaults to today); also edits a logged one."""
 
 from __future__ import annotations
 
@@ -20,24 +20,36 @@ class LogForm(FormScreen):
         Field("notes", "Notes", "text"),
     )
 
-    def __init__(self, person: Person) -> None:
+    def __init__(self, person: Person, interaction: Interaction | None = None) -> None:
         super().__init__()
         self.person = person
-        self.HEADING = f"Log an interaction with {person.name}"
+        self.interaction = interaction
+        self.HEADING = (
+            f"Edit an interaction with {person.name}"
+            if interaction
+            else f"Log an interaction with {person.name}"
+        )
 
     def initial_values(self) -> dict[str, str]:
-        return {"date": "today", "channel": "meeting"}
+        if self.interaction is None:
+            return {"date": "today", "channel": "meeting"}
+        i = self.interaction
+        return {"summary": i.summary, "date": i.date.isoformat(), "channel": i.channel,
+                "event": i.event, "notes": i.notes}  # fmt: skip
 
     def saver(self, values: dict[str, str]) -> Callable[[Store], Any]:
-        interaction = Interaction.create(
-            summary=values["summary"],
-            date=parse_date(values["date"], self.nj.today(), past=True),
-            channel=values["channel"],
-            event=values["event"],
-            notes=values["notes"],
-            person_ids=[self.person.id],
-        )
+        fields = {
+            "summary": values["summary"],
+            "date": parse_date(values["date"], self.nj.today(), past=True),
+            "channel": values["channel"],
+            "event": values["event"],
+            "notes": values["notes"],
+        }
+        if self.interaction is not None:
+            edited = self.interaction.edit(**fields)
+            return lambda store: (store.update(edited), edited)[1]
+        interaction = Interaction.create(**fields, person_ids=[self.person.id])
         return lambda store: (store.add(interaction), interaction)[1]
 
     def saved_message(self, result: Any) -> str:
-        return f"Logged with {self.person.name}."
+        return f"Saved the interaction with {self.person.name}."

@@ -11,7 +11,7 @@ from netjournal.core.people_filter import filter_people
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.tui.detail import person_detail
 from netjournal.tui.screens.area import AreaScreen
-from netjournal.tui.widgets.record_table import Column, Row
+from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
 
 class PeopleScreen(AreaScreen):
@@ -28,6 +28,7 @@ class PeopleScreen(AreaScreen):
         Binding("e", "edit", "Edit", id="people.edit"),
         Binding("x", "delete", "Delete", id="people.delete"),
         Binding("l", "log", "Log", id="people.log"),
+        Binding("t", "timeline", "Timeline", id="people.timeline"),
         Binding("f", "filter", "Filter", id="people.filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="people.clear_filter"),
     ]
@@ -96,6 +97,16 @@ class PeopleScreen(AreaScreen):
             from netjournal.tui.screens.log_form import LogForm
 
             self.app.push_screen(LogForm(snapshot.people[self.selected]))
+
+    def action_timeline(self) -> None:
+        snapshot = self.snapshot
+        if snapshot and self.selected in snapshot.people:
+            from netjournal.tui.screens.timeline import TimelineScreen
+
+            self.app.push_screen(TimelineScreen(snapshot.people[self.selected]))
+
+    def on_record_table_opened(self, event: RecordTable.Opened) -> None:
+        self.action_timeline()
 
     def action_delete(self) -> None:
         snapshot = self.snapshot
