@@ -3,15 +3,32 @@
 Read with tomllib. A file that does not parse, or a value of the wrong type, is reported in
 `Config.problems` (one sentence each, naming the file and key) and ignored: a typo in the
 config never stops the app.
+
+`remember_theme` is the one writer: it changes the `theme` line with tomlkit, so the rest of the
+user's file (comments, order, other tables) is kept as it was.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
+import threading
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import tomlkit
+import tomlkit.exceptions
+
+from netjournal.core.atomic_file import FILE_MODE, fsync_folder, make_folder
+from netjournal.core.errors import NetjournalError
 from netjournal.core.locations import config_file
+
+_writing = threading.Lock()  # one read-modify-write of config.toml at a time in this process
+
+
+class ConfigError(NetjournalError):
+    """config.toml could not be changed (it does not parse, or the folder is not writable)."""
 
 
 @dataclass(frozen=True)
@@ -72,3 +89,67 @@ def load_config(path: Path | None = None) -> Config:
         cadence_by_tag=good_cadence,
         problems=tuple(problems),
     )
+
+
+def remember_theme(name: str, path: Path | None = None) -> None:
+    """Set `theme = "<name>"` in config.toml, keeping everything else in the file as it was.
+
+    The file (and its folder, 0700) is created if missing; the new version replaces the old one
+    atomically (0600). A file that does not parse is left alone: ConfigError says why.
+    """
+    path = path or config_file()
+    if path.is_symlink():  # a dotfiles manager's link stays a link; its target is rewritten
+        path = path.resolve()
+    with _writing:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            text = ""
+        except (OSError, UnicodeDecodeError) as error:
+            raise ConfigError(
+                f"Cannot read {path} ({error}); the theme is not remembered."
+            ) from error
+        try:
+            document = tomlkit.parse(text)
+        except tomlkit.exceptions.ParseError as error:
+            raise ConfigError(
+                f"{path} is not valid TOML ({error}); the theme is not remembered."
+            ) from error
+        current = document.get("theme")
+        if isinstance(current, dict):
+            raise ConfigError(
+                f"{path}: 'theme' is a table, not a name; the theme is not remembered."
+            )
+        if current == name:
+            return
+        document["theme"] = name
+        try:
+            make_folder(path.parent)
+            _replace_file(path, tomlkit.dumps(document).encode("utf-8"))
+        except OSError as error:
+            raise ConfigError(
+                f"Cannot write {path} ({error.strerror or error}); the theme is not remembered."
+            ) from error
+
+
+def _replace_file(path: Path, data: bytes) -> None:
+    """Write `data` to a fresh temporary file beside `path`, then rename it over `path`.
+
+    A unique temporary name (not atomic_file's fixed one): two processes may remember a
+    theme at the same moment, and no journal lock is held here.
+    """
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        try:
+            os.fchmod(fd, FILE_MODE)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    fsync_folder(path.parent)

@@ -27,6 +27,7 @@ from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.store import Store
 from netjournal.tui.commands import ActionCommands, LearningCommands, PeopleCommands
 from netjournal.tui.screens.people import PeopleScreen
+from netjournal.tui.themes import install_themes
 
 T = TypeVar("T")
 POLL_SECONDS = 1.5
@@ -75,6 +76,8 @@ class NetjournalApp(App[None]):
 
     def on_mount(self) -> None:
         self.sub_title = str(self.store.folder)
+        install_themes(self)
+        self.set_keymap(self.config.keys)
         self.switch_mode("people")
         self.set_interval(POLL_SECONDS, self.notice_other_writers)
 

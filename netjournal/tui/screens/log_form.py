@@ -52,4 +52,6 @@ class LogForm(FormScreen):
         return lambda store: (store.add(interaction), interaction)[1]
 
     def saved_message(self, result: Any) -> str:
-        return f"Saved the interaction with {self.person.name}."
+        if self.interaction is not None:
+            return f"Saved the interaction with {self.person.name}."
+        return f"Logged with {self.person.name}."
