@@ -1,5 +1,5 @@
 """`python -m netjournal` runs the same entry point as the `netjournal` command."""
 
-from netjournal.cli import main
+from netjournal.cli import run
 
-raise SystemExit(main())
+run()

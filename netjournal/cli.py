@@ -7,6 +7,8 @@ opens. Errors are one sentence on stderr and exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import gc
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -237,6 +239,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def run() -> None:
+    """The `netjournal` command: `main`, then a quick exit.
+
+    Every save is already fsynced when its command returns, so the process skips freeing
+    thousands of objects one by one at exit (a third of a short command's time).
+    """
+    gc.disable()  # a command lives for a fraction of a second: collecting is wasted work
+    status = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
 def _open_app(folder: Path, demo: bool) -> int:
     try:
         from netjournal.tui.app import run_app
@@ -247,4 +262,4 @@ def _open_app(folder: Path, demo: bool) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()

@@ -90,11 +90,8 @@ def _check_references(
         checkup.notes.append(f"References to {table} were not checked: a {table} file is damaged.")
 
     def missing(owner: Record, what: str, ids: tuple[str, ...], known: dict[str, Record]) -> None:
-        if (
-            (known is people
-            and Person.TABLE in damaged)
-            or (known is learnings
-            and Learning.TABLE in damaged)
+        if (known is people and Person.TABLE in damaged) or (
+            known is learnings and Learning.TABLE in damaged
         ):
             return
         for ref in ids:

@@ -39,13 +39,16 @@ def fold(text: str) -> str:
 
 
 def rank(
-    query: str, candidates: Sequence[Candidate], limit: int = 10
+    query: str,
+    candidates: Sequence[Candidate],
+    limit: int = 10,
+    folded: Sequence[str] | None = None,
 ) -> list[tuple[Candidate, float]]:
     """Candidates that match `query` well, best first, with scores from 0 to 100."""
     wanted = fold(query)
     if not wanted:
         return []
-    folded = [fold(candidate.name) for candidate in candidates]
+    folded = folded if folded is not None else [fold(candidate.name) for candidate in candidates]
     hits = process.extract(
         wanted, folded, scorer=fuzz.WRatio, processor=None, limit=None,
         score_cutoff=GOOD_ENOUGH - WHOLE_WORDS_BONUS,
@@ -67,10 +70,14 @@ def resolve(query: str, candidates: Sequence[Candidate], what: str = "person") -
     for candidate in candidates:
         if candidate.id == typed:
             return candidate
-    exact = [c for c in candidates if fold(c.name) == fold(typed)]
+    wanted = fold(typed)
+    folded = [fold(candidate.name) for candidate in candidates]
+    exact = [
+        candidate for candidate, name in zip(candidates, folded, strict=True) if name == wanted
+    ]
     if len(exact) == 1:
         return exact[0]
-    matches = exact if exact else rank(typed, candidates)
+    matches = exact if exact else rank(typed, candidates, folded=folded)
     if not matches:
         raise NotFound(f"No {what} matches '{typed}'.")
     if exact:

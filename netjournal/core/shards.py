@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import os
 import time
+import weakref
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -48,7 +49,9 @@ class ShardStorage(Storage):
     """TinyDB storage over a Shard's in-memory documents; the Shard writes them on flush."""
 
     def __init__(self, shard: Shard) -> None:
-        self.shard = shard
+        # A proxy, not a reference: a Shard and its TinyDB would otherwise form a cycle that
+        # keeps a discarded store's records in memory until a full collection.
+        self.shard = weakref.proxy(shard)
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         return {self.shard.table: self.shard.docs}
@@ -72,6 +75,7 @@ class Shard:
         self.read_at = 0.0  # when, by the wall clock (file times are wall-clock times)
         self.loaded = False
         self.dirty = False
+        self._pending: tuple[list[Record], list[Record], list[str]] = ([], [], [])
         self._db = JournalTinyDB(self, storage=ShardStorage)
 
     @property
@@ -150,6 +154,8 @@ class Shard:
     def apply(self, add: Iterable[Record], update: Iterable[Record], delete: Iterable[str]) -> None:
         """Change the documents in memory through TinyDB; `flush` writes them."""
         table = self._db.table(self.table)
+        add, update, delete = list(add), list(update), list(delete)
+        self._pending = (add, update, delete)
         added = [Document(record.to_dict(), doc_id=record.id) for record in add]
         if added:
             table.insert_multiple(added)
@@ -176,7 +182,12 @@ class Shard:
             + b"\n"
         )
         write_atomically(self.path, data)
-        self.records = self._records(self.docs)
+        add, update, delete = self._pending
+        for record in (*add, *update):
+            self.records[record.id] = record
+        for record_id in delete:
+            self.records.pop(record_id, None)
+        self._pending = ([], [], [])
         self.signature = disk_signature(self.path)
         self.digest, self.read_at = zlib.crc32(data), time.time()
         self.dirty = False
@@ -184,6 +195,7 @@ class Shard:
     def forget(self) -> None:
         """Drop what is in memory (after a failed save): the next access reads the file again."""
         self.docs, self.records, self.signature = {}, {}, None
+        self._pending = ([], [], [])
         self.loaded = self.dirty = False
 
 
@@ -280,6 +292,8 @@ def collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        # Records live as long as the journal is open: keep later collections from walking them.
+        gc.freeze()
         if was_enabled:
             gc.enable()
 
