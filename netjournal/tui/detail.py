@@ -21,7 +21,7 @@ def lines(parts: Iterable[Line]) -> Content:
 
 
 def field(label: str, value: str) -> Content:
-    return Content.assemble((f"{label:<13}", "$text-muted"), value)
+    return Content.assemble((f"{label:<14}", "$text-muted"), value)
 
 
 def heading(text: str) -> Content:
@@ -106,9 +106,7 @@ def learning_header(snapshot: JournalSnapshot, learning: Learning) -> Content:
         parts.append(field("Tags", ", ".join(learning.tags)))
     shared = snapshot.shared_with(learning.id)
     parts.append(
-        field(
-            "Shared with", ", ".join(p.name for p in shared) if shared else "nobody yet (press s)"
-        )
+        field("Shared with", ", ".join(p.name for p in shared) if shared else "nobody yet")
     )
     return lines(parts)
 

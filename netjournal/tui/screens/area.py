@@ -104,6 +104,12 @@ class AreaScreen(Screen[None]):
         self.show_detail(key)
         self.table.focus()
 
+    def select_saved(self, record: object) -> None:
+        """After a form saved a record, put the cursor on it."""
+        record_id = getattr(record, "id", None)
+        if record_id is not None:
+            self.call_after_refresh(self.select, record_id)
+
     @property
     def selected(self) -> str | None:
         return self.table.current_key

@@ -70,14 +70,14 @@ class JournalScreen(AreaScreen):
     def action_add(self) -> None:
         from netjournal.tui.screens.learning_form import LearningForm
 
-        self.app.push_screen(LearningForm(None))
+        self.app.push_screen(LearningForm(None), self.select_saved)
 
     def action_edit(self) -> None:
         snapshot = self.snapshot
         if snapshot and self.selected in snapshot.learnings:
             from netjournal.tui.screens.learning_form import LearningForm
 
-            self.app.push_screen(LearningForm(snapshot.learnings[self.selected]))
+            self.app.push_screen(LearningForm(snapshot.learnings[self.selected]), self.select_saved)
 
     def action_delete(self) -> None:
         snapshot = self.snapshot

@@ -94,14 +94,14 @@ class OutreachScreen(AreaScreen):
     def action_add(self) -> None:
         from netjournal.tui.screens.outreach_form import OutreachForm
 
-        self.app.push_screen(OutreachForm(None))
+        self.app.push_screen(OutreachForm(None), self.select_saved)
 
     def action_edit(self) -> None:
         outreach = self._selected_outreach()
         if outreach is not None:
             from netjournal.tui.screens.outreach_form import OutreachForm
 
-            self.app.push_screen(OutreachForm(outreach))
+            self.app.push_screen(OutreachForm(outreach), self.select_saved)
 
     def action_delete(self) -> None:
         outreach = self._selected_outreach()

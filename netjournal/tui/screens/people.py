@@ -82,14 +82,14 @@ class PeopleScreen(AreaScreen):
     def action_add(self) -> None:
         from netjournal.tui.screens.person_form import PersonForm
 
-        self.app.push_screen(PersonForm(None))
+        self.app.push_screen(PersonForm(None), self.select_saved)
 
     def action_edit(self) -> None:
         snapshot = self.snapshot
         if snapshot and self.selected in snapshot.people:
             from netjournal.tui.screens.person_form import PersonForm
 
-            self.app.push_screen(PersonForm(snapshot.people[self.selected]))
+            self.app.push_screen(PersonForm(snapshot.people[self.selected]), self.select_saved)
 
     def action_log(self) -> None:
         snapshot = self.snapshot
