@@ -30,6 +30,7 @@ class DeletePersonDialog(ModalScreen[None]):
     def __init__(self, person: Person) -> None:
         super().__init__()
         self.person = person
+        self._deleting = False
 
     def compose(self) -> ComposeResult:
         app = cast("NetjournalApp", self.app)
@@ -57,11 +58,19 @@ class DeletePersonDialog(ModalScreen[None]):
             self.action_delete(event.button.id == "keep")
 
     def action_delete(self, keep: bool) -> None:
-        self.run_worker(self._delete(keep), group="save", exclusive=True)
+        if self._deleting:  # a second key press during the save
+            return
+        self._deleting = True
+        self.run_worker(self._delete(keep), group="save")
 
     async def _delete(self, keep: bool) -> None:
         app = cast("NetjournalApp", self.app)
-        removal = await app.save(lambda store: delete_person(store, self.person, keep_history=keep))
+        try:
+            removal = await app.save(
+                lambda store: delete_person(store, self.person, keep_history=keep)
+            )
+        finally:
+            self._deleting = False
         if removal is not None:
             app.notify(removal.describe(), markup=False)
             self.dismiss(None)

@@ -50,12 +50,14 @@ class FormScreen(ModalScreen[object]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, id="form.save"),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
-        Binding("ctrl+e", "editor", "$EDITOR", id="form.editor"),
+        # Priority: TextArea binds ctrl+e to end-of-line; in a long text field it opens $EDITOR.
+        Binding("ctrl+e", "editor", "$EDITOR", priority=True, id="form.editor"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self._initial: dict[str, str] = {}
+        self._saving = False  # a second ctrl+s during a save must not save twice
 
     @property
     def nj(self) -> NetjournalApp:
@@ -125,16 +127,22 @@ class FormScreen(ModalScreen[object]):
         self.query_one("#form-error", Static).update(Content(message))
 
     def action_save(self) -> None:
+        if self._saving:
+            return
         try:
             change = self.saver(self.values())
         except NetjournalError as error:
             self.show_error(str(error))
             return
         self.show_error("")
-        self.run_worker(self._save(change), group="save", exclusive=True)
+        self._saving = True
+        self.run_worker(self._save(change), group="save")
 
     async def _save(self, change: Callable[[Store], Any]) -> None:
-        result = await self.nj.save(change)
+        try:
+            result = await self.nj.save(change)
+        finally:
+            self._saving = False
         if result is None:
             self.show_error("Not saved: see the message; your text is still here.")
             return
@@ -158,8 +166,10 @@ class FormScreen(ModalScreen[object]):
     def action_editor(self) -> None:
         """Edit the focused long-text field in $EDITOR; the TextArea stays if that fails."""
         widget = self.focused
+        if isinstance(widget, Input):
+            widget.action_end()  # in a one-line field ctrl+e keeps its usual meaning
+            return
         if not isinstance(widget, TextArea):
-            self.notify("ctrl+e opens $EDITOR from a long text field (notes, body).", markup=False)
             return
         editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
         if not editor:

@@ -74,7 +74,7 @@ class OutreachScreen(AreaScreen):
 
     def action_done(self) -> None:
         outreach = self._selected_outreach()
-        if outreach is not None:
+        if outreach is not None and outreach.status == "open":
             self.run_worker(self._mark_done(outreach), group="save")
 
     async def _mark_done(self, outreach: Outreach) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
@@ -26,6 +27,7 @@ class SnoozeDialog(ModalScreen[None]):
     def __init__(self, outreach: Outreach) -> None:
         super().__init__()
         self.outreach = outreach
+        self._saving = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -48,18 +50,19 @@ class SnoozeDialog(ModalScreen[None]):
         except NetjournalError as error:
             self.query_one("#snooze-error", Static).update(Content(str(error)))
             return
-        self.run_worker(self._save(until), group="save", exclusive=True)
-
-    async def _save(self, until) -> None:  # type: ignore[no-untyped-def]
-        app = cast("NetjournalApp", self.app)
-        try:
-            snooze_check = until > app.today()
-        except TypeError:
-            snooze_check = False
-        if not snooze_check:
+        if until <= day:
             self.query_one("#snooze-error", Static).update(Content("Choose a day after today."))
             return
-        result = await app.save(lambda store: snooze(store, self.outreach, until, app.today()))
+        if not self._saving:
+            self._saving = True
+            self.run_worker(self._save(until), group="save")
+
+    async def _save(self, until: date) -> None:
+        app = cast("NetjournalApp", self.app)
+        try:
+            result = await app.save(lambda store: snooze(store, self.outreach, until, app.today()))
+        finally:
+            self._saving = False
         if result is not None:
             app.notify(f"Snoozed until {until.isoformat()}: {self.outreach.title}", markup=False)
             self.dismiss(None)

@@ -1,0 +1,152 @@
+"""The Outreach area (3): groups by due date, done, snooze."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from textual.widgets import Input
+
+from netjournal.tui.screens.outreach import OutreachScreen
+from netjournal.tui.screens.snooze import SnoozeDialog
+from tests.tui.support import (
+    SIZE,
+    TODAY,
+    area,
+    detail_text,
+    first_cells,
+    make_app,
+    paste,
+    record_notifications,
+    reopen,
+    settle,
+    static_text,
+    table,
+    wait_loaded,
+)
+
+# The demo plans, relative to today: two overdue, one today, three upcoming, one someday.
+GROUPS = ["Overdue (2)", "Today (1)", "Upcoming (3)", "Someday (1)"]
+
+
+def expected_group(due: str) -> str:
+    """The group a plan due on `due` (ISO date or "someday") belongs to, on TODAY."""
+    if due == "someday":
+        return "Someday"
+    if due < TODAY.isoformat():
+        return "Overdue"
+    return "Today" if due == TODAY.isoformat() else "Upcoming"
+
+
+def headings(screen: OutreachScreen) -> list[str]:
+    return [row.cells[0] for row in table(screen).rows if row.heading]
+
+
+async def test_plans_are_grouped_and_headings_are_not_selectable(journal_dir: Path) -> None:
+    app = make_app(journal_dir, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        screen = await area(pilot, "3")
+        assert isinstance(screen, OutreachScreen)
+        assert headings(screen) == GROUPS
+        records = table(screen)
+        rows = records.rows
+        assert rows[0].heading and records.cursor == 1  # the cursor starts on the first plan
+        await pilot.press("k")  # nothing above but a heading: stay
+        await pilot.pause()
+        assert records.cursor == 1
+        visited = [records.current_key]
+        for _ in range(len(rows)):
+            await pilot.press("j")
+            visited.append(records.current_key)
+        # Every plan was visited once, in order, and no heading ever held the cursor.
+        plans = [row.key for row in rows if not row.heading]
+        assert list(dict.fromkeys(visited)) == plans
+        assert None not in visited
+        # Each plan sits under the group its due date says.
+        group = ""
+        for row in rows:
+            if row.heading:
+                group = row.cells[0].split()[0]
+                continue
+            assert group == expected_group(row.cells[0]), row
+
+
+async def test_d_marks_done_and_logs_the_interaction(journal_dir: Path) -> None:
+    app = make_app(journal_dir, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        told = record_notifications(app)
+        screen = await area(pilot, "3")
+        chosen = table(screen).current_key
+        before = {i.id for i in reopen(journal_dir).interactions()}
+        await pilot.press("d")
+        await settle(pilot)
+        store = reopen(journal_dir)
+        done = next(o for o in store.outreach() if o.id == chosen)
+        assert (done.status, done.done_at) == ("done", TODAY)
+        [logged] = [i for i in store.interactions() if i.id not in before]
+        assert (logged.date, logged.person_ids, logged.summary) == (
+            TODAY,
+            done.person_ids,
+            done.title,
+        )
+        assert chosen not in [row.key for row in table(screen).rows]
+        assert headings(screen)[0] == "Overdue (1)"
+        assert f"Done: {done.title}" in told.messages()
+
+
+async def test_z_snoozes_to_a_typed_day_and_the_plan_moves_to_snoozed(journal_dir: Path) -> None:
+    app = make_app(journal_dir, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        screen = await area(pilot, "3")
+        chosen = table(screen).current_key
+        await pilot.press("z")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, SnoozeDialog)
+        assert app.focused is dialog.query_one("#until", Input)
+        await pilot.press(*"+3d", "enter")
+        await settle(pilot)
+        assert app.screen is screen
+        snoozed = next(o for o in reopen(journal_dir).outreach() if o.id == chosen)
+        assert snoozed.snoozed_until == TODAY + timedelta(days=3)
+        assert snoozed.status == "open"
+        assert headings(screen) == ["Overdue (1)", *GROUPS[1:], "Snoozed (1)"]
+        cells = first_cells(screen)
+        assert cells.index("Snoozed (1)") == len(cells) - 2
+        assert table(screen).rows[-1].key == chosen
+
+
+async def test_a_snooze_day_that_does_not_parse_is_a_sentence_and_changes_nothing(
+    journal_dir: Path,
+) -> None:
+    app = make_app(journal_dir, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        screen = await area(pilot, "3")
+        chosen = table(screen).current_key
+        before = reopen(journal_dir).outreach()
+        await pilot.press("z")
+        await paste(pilot, "blorp")
+        await pilot.press("enter")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, SnoozeDialog)
+        error = static_text(dialog, "#snooze-error")
+        assert error.startswith("'blorp' is not a date netjournal understands")
+        assert error.endswith(".")
+        # A day that parses but is not in the future is refused too.
+        await pilot.press("ctrl+u")
+        await paste(pilot, "today")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is dialog
+        assert static_text(dialog, "#snooze-error") == "Choose a day after today."
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen
+        assert reopen(journal_dir).outreach() == before
+        assert table(screen).current_key == chosen
+        assert "Snoozed until" not in detail_text(screen)
