@@ -88,6 +88,14 @@ def build_parser() -> Parser:
     search.add_argument("--json", action="store_true", help="print [{type,id,title,score,snippet}]")
     search.set_defaults(run=_listing("search_journal"))
 
+    who = commands.add_parser(
+        "who", help="who would you ask about a topic? people ranked, with reasons"
+    )
+    who.add_argument("topic", metavar="TOPIC")
+    who.add_argument("--limit", type=_positive, default=10, metavar="N")
+    who.add_argument("--json", action="store_true", help="print [{id,name,score,reasons}]")
+    who.set_defaults(run=_listing("who"))
+
     doctor = commands.add_parser(
         "doctor", help="check every file and cross-reference of the journal"
     )

@@ -10,6 +10,7 @@ from netjournal.core.cleaning import clean_line
 from netjournal.core.contacts import last_contacts
 from netjournal.core.search import search
 from netjournal.core.store import Store
+from netjournal.core.who import rank_people_for
 
 
 def list_records(store: Store, args: argparse.Namespace) -> int:
@@ -87,3 +88,16 @@ def search_journal(store: Store, args: argparse.Namespace) -> int:
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def who(store: Store, args: argparse.Namespace) -> int:
+    """`netjournal who TOPIC`: people ranked for a topic, with the reasons."""
+    ranked = rank_people_for(
+        args.topic, store.people(), store.interactions(), store.learnings(), limit=args.limit
+    )
+    if args.json:
+        print_json([entry.to_dict() for entry in ranked])
+        return 0
+    rows = [[entry.person.name, f"{entry.score:.1f}", "; ".join(entry.reasons)] for entry in ranked]
+    print_table(rows, f"Nobody in your journal is linked to '{clean_line(args.topic)}' yet.")
+    return 0

@@ -32,7 +32,9 @@ class Candidate:
 
 
 def fold(text: str) -> str:
-    """Lower-case, accents removed, punctuation to spaces: 'Jürgen  O'Neil' -> 'jurgen o neil'."""
+    """Lower-case, accents removed, punctuation to spaces: 'Jürgen O'Neil' -> 'jurgen o neil'."""
+    if text.isascii():  # nothing to decompose: skip the per-character work
+        return utils.default_process(text)
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     return utils.default_process(plain)
