@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from netjournal.commands.resolving import resolve_learning, resolve_people
 from netjournal.core.clock import today
-from netjournal.core.dates import parse_date, parse_due
+from netjournal.core.dates import parse_due, parse_past
+from netjournal.core.names import fold
 from netjournal.core.planning import plan_outreach
 from netjournal.core.records import Interaction, Learning, Person
 from netjournal.core.store import Store
@@ -32,8 +34,15 @@ def add_person(store: Store, args: argparse.Namespace) -> int:
         cadence_days=args.cadence,
         notes=args.notes or "",
     )
+    namesakes = [p for p in store.people() if fold(p.name) == fold(person.name)]
     store.add(person)
     print(f"Added {person.name} ({person.id}).")
+    if namesakes:
+        other = namesakes[0]
+        sys.stderr.write(
+            f"netjournal: note: {other.name} ({other.org or 'no org'}, {other.id}) was already in "
+            "your journal; now two people share the name.\n"
+        )
     return 0
 
 
@@ -46,7 +55,7 @@ def add_learning(store: Store, args: argparse.Namespace) -> int:
         url=args.url or "",
         event=args.event or "",
         tags=args.tag,
-        date=parse_date(args.date, today(), past=True),
+        date=parse_past(args.date, today(), "A learning"),
     )
     store.add(learning)
     print(f"Added learning '{learning.title}' ({learning.id}).")
@@ -75,7 +84,7 @@ def log_interaction(store: Store, args: argparse.Namespace) -> int:
     people = resolve_people(store, args.names)
     learnings = [resolve_learning(store, title) for title in args.shared]
     interaction = Interaction.create(
-        date=parse_date(args.date, today(), past=True),
+        date=parse_past(args.date, today()),
         person_ids=[person.id for person in people],
         channel=args.channel,
         event=args.event or "",

@@ -63,6 +63,27 @@ def parse_due(text: str | None, today: date) -> date | None:
     return parse_date(text, today)
 
 
+def parse_past(text: str, today: date, what: str = "An interaction") -> date:
+    """A date for something that happened: everyday forms read backwards, the future refused."""
+    day = parse_date(text, today, past=True)
+    if day > today:
+        raise DateError(
+            f"{what} cannot be dated {day.isoformat()}, in the future: log what happened, "
+            "and plan what is coming as an outreach."
+        )
+    return day
+
+
+def days_ago(day: date, today: date) -> str:
+    """'today', '1 day ago', '12 days ago' (or 'in 3 days' for a date still to come)."""
+    delta = (today - day).days
+    if delta == 0:
+        return "today"
+    if delta < 0:
+        return f"in {-delta} day{'s' if delta < -1 else ''}"
+    return f"{delta} day{'s' if delta > 1 else ''} ago"
+
+
 def parse_iso(text: str, what: str = "Date") -> date:
     """A stored or imported ISO date `YYYY-MM-DD`; anything else is refused with a sentence."""
     match = _ISO.match(text.strip())

@@ -8,7 +8,14 @@ class NetjournalError(Exception):
 
 
 class RecordError(NetjournalError, ValueError):
-    """A record's fields are invalid (empty name, unknown kind, impossible date...)."""
+    """A record's fields are invalid (empty name, unknown kind, impossible date...).
+
+    `field` names the field at fault, when there is one, so a form can take the user there.
+    """
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class DateError(RecordError):

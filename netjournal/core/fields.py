@@ -81,7 +81,11 @@ def to_date(value: object, name: str) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    return parse_iso(str(value), what=label(name))
+    try:
+        return parse_iso(str(value), what=label(name))
+    except RecordError as error:
+        error.field = name
+        raise
 
 
 def to_int(value: object, name: str) -> int | None:
@@ -89,13 +93,13 @@ def to_int(value: object, name: str) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool):
-        raise RecordError(f"{label(name)} must be a whole number.")
+        raise RecordError(f"{label(name)} must be a whole number.", name)
     if isinstance(value, int):
         return value
     try:
         return int(str(value).strip())
     except ValueError:
-        raise RecordError(f"{label(name)} must be a whole number, not '{value}'.") from None
+        raise RecordError(f"{label(name)} must be a whole number, not '{value}'.", name) from None
 
 
 def label(name: str) -> str:
@@ -103,7 +107,9 @@ def label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
-def check_choice(value: str, choices: tuple[str, ...], what: str) -> None:
+def check_choice(value: str, choices: tuple[str, ...], what: str, field: str = "") -> None:
     """Refuse a value outside a fixed vocabulary, listing the allowed ones."""
     if value not in choices:
-        raise RecordError(f"'{value}' is not a known {what}; use one of: {', '.join(choices)}.")
+        raise RecordError(
+            f"'{value}' is not a known {what}; use one of: {', '.join(choices)}.", field
+        )

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process, utils
 from netjournal.core.errors import Ambiguous, NotFound
 
 GOOD_ENOUGH = 70.0
+SHORT_QUERY = 4  # shorter queries match only at the start of a word of the name
 CLOSE_TIE = 5.0
 WHOLE_WORDS_BONUS = 10.0
 
@@ -51,6 +52,15 @@ def rank(
     if not wanted:
         return []
     folded = folded if folded is not None else [fold(candidate.name) for candidate in candidates]
+    if len(wanted.replace(" ", "")) < SHORT_QUERY:
+        # "a" or "an" would fuzzily match half the Rolodex ("Grant", "Brandt"): only word starts.
+        starts = [
+            (candidates[i], 100.0 if wanted in name.split() else 90.0)
+            for i, name in enumerate(folded)
+            if all(any(word.startswith(part) for word in name.split()) for part in wanted.split())
+        ]
+        starts.sort(key=lambda pair: -pair[1])
+        return starts[:limit]
     hits = process.extract(
         wanted, folded, scorer=fuzz.WRatio, processor=None, limit=None,
         score_cutoff=GOOD_ENOUGH - WHOLE_WORDS_BONUS,

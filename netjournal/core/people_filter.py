@@ -1,7 +1,8 @@
 """Filtering the people list: `kind:customer tag:logimat dept:sales ann`.
 
 Words with a prefix filter a field (prefix match, case and accents ignored); other words must
-appear somewhere in the person's name, org, department or role.
+appear somewhere in the person's name, org, department, role, interests, expertise, needs
+or tags.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ def filter_people(people: Iterable[Person], query: str) -> list[Person]:
 
 def _matches(person: Person, field: str, wanted: str) -> bool:
     if not field:
-        text = fold(" ".join((person.name, person.org, person.department, person.role)))
+        text = fold(" ".join((person.name, person.org, person.department, person.role,
+                              *person.interests, *person.expertise, *person.needs, *person.tags)))  # fmt: skip
         return wanted in text
     value = getattr(person, field)
     values = value if isinstance(value, tuple) else (value,)

@@ -66,6 +66,33 @@ class Record:
     def validate(self) -> None:
         """Raise RecordError naming the first thing wrong with this record."""
 
+    def merged_onto(self, base: Self, current: Self) -> Self:
+        """This edit of `base`, applied to `current` (the version saved meanwhile elsewhere).
+
+        Fields this edit changed win; fields changed elsewhere stay; a field changed both
+        here and elsewhere to different values is a conflict (RecordError, nothing merged).
+        """
+        if current == base:
+            return self
+        fixed = ("id", "created", "updated")
+        mine = {
+            name: getattr(self, name)
+            for name in self.FIELD_NAMES
+            if name not in fixed and getattr(self, name) != getattr(base, name)
+        }
+        clashes = [
+            name
+            for name, value in mine.items()
+            if getattr(current, name) not in (getattr(base, name), value)
+        ]
+        if clashes:
+            fields = ", ".join(name.replace("_", " ") for name in clashes)
+            raise RecordError(
+                f"'{current.label}' was changed elsewhere while you edited it ({fields}); "
+                "your edit was not saved: close the form and edit again."
+            )
+        return current.edit(**mine) if mine else current
+
     def problems(self) -> list[str]:
         """What is wrong with a stored record, as sentences (empty when it is fine)."""
         try:
@@ -125,23 +152,26 @@ class Person(Record):
     notes: str = ""
 
     def validate(self) -> None:
+        # In the order of the form's fields, so the first message is about the first problem.
         if not self.name:
-            raise RecordError("A person needs a name.")
-        check_choice(self.kind, PERSON_KINDS, "kind of person")
-        check_choice(self.status, PERSON_STATUSES, "status")
+            raise RecordError("A person needs a name.", "name")
+        check_choice(self.kind, PERSON_KINDS, "kind of person", "kind")
         if self.influence is None or not 0 <= self.influence <= 3:
             raise RecordError(
-                f"Influence is positional power from 0 (none) to 3 (executive), not {self.influence}."
+                f"Influence is positional power from 0 (none) to 3 (executive), not {self.influence}.",
+                "influence",
             )
-        if self.cadence_days is not None and not 1 <= self.cadence_days <= MAX_CADENCE_DAYS:
-            raise RecordError(
-                f"Keep-in-touch cadence is a number of days from 1 to {MAX_CADENCE_DAYS}, "
-                f"not {self.cadence_days}."
-            )
+        check_choice(self.status, PERSON_STATUSES, "status", "status")
         for address in self.email:
             local, at, domain = address.rpartition("@")
             if not (at and local and domain) or " " in address:
-                raise RecordError(f"'{address}' is not an email address.")
+                raise RecordError(f"'{address}' is not an email address.", "email")
+        if self.cadence_days is not None and not 1 <= self.cadence_days <= MAX_CADENCE_DAYS:
+            raise RecordError(
+                f"Keep-in-touch cadence is a number of days from 1 to {MAX_CADENCE_DAYS}, "
+                f"not {self.cadence_days}.",
+                "cadence_days",
+            )
 
     @property
     def label(self) -> str:
@@ -177,10 +207,10 @@ class Interaction(Record):
 
     def validate(self) -> None:
         if self.date is None:
-            raise RecordError("An interaction needs a date.")
+            raise RecordError("An interaction needs a date.", "date")
         if not self.summary:
-            raise RecordError("An interaction needs a summary: what you talked about.")
-        check_choice(self.channel, CHANNELS, "channel")
+            raise RecordError("An interaction needs a summary: what you talked about.", "summary")
+        check_choice(self.channel, CHANNELS, "channel", "channel")
 
     @property
     def label(self) -> str:
@@ -213,10 +243,10 @@ class Learning(Record):
 
     def validate(self) -> None:
         if self.date is None:
-            raise RecordError("A learning needs a date.")
+            raise RecordError("A learning needs a date.", "date")
         if not self.title:
-            raise RecordError("A learning needs a title.")
-        check_choice(self.source_kind, SOURCE_KINDS, "kind of source")
+            raise RecordError("A learning needs a title.", "title")
+        check_choice(self.source_kind, SOURCE_KINDS, "kind of source", "source_kind")
 
     @property
     def label(self) -> str:
@@ -249,16 +279,16 @@ class Outreach(Record):
     done_at: date | None = None
 
     def validate(self) -> None:
-        check_choice(self.kind, OUTREACH_KINDS, "kind of outreach")
-        check_choice(self.status, OUTREACH_STATUSES, "outreach status")
-        if not self.title:
-            raise RecordError("An outreach needs a title.")
+        check_choice(self.kind, OUTREACH_KINDS, "kind of outreach", "kind")
+        check_choice(self.status, OUTREACH_STATUSES, "outreach status", "status")
         if self.status == "open" and not self.person_ids:
-            raise RecordError("An outreach is for at least one person.")
+            raise RecordError("An outreach is for at least one person.", "people")
         if self.status == "open" and self.kind == "introduce" and len(self.person_ids) < 2:
-            raise RecordError("An introduction names two people.")
+            raise RecordError("An introduction names two people.", "people")
         if self.kind == "share" and not self.learning_id:
-            raise RecordError("A share names the learning to share.")
+            raise RecordError("A share names the learning to share.", "learning")
+        if not self.title:
+            raise RecordError("An outreach needs a title.", "title")
         if self.status == "done" and self.done_at is None:
             raise RecordError("A done outreach needs the date it was done.")
 

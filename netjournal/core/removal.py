@@ -6,10 +6,11 @@ what was only theirs. Records shared with other people are never deleted, only d
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from netjournal.core.errors import NotFound, RecordError
-from netjournal.core.records import Outreach, Person
+from netjournal.core.records import Interaction, Learning, Outreach, Person
 from netjournal.core.store import Changes, Store
 
 
@@ -68,3 +69,49 @@ def _detach_outreach(outreach: Outreach, person_id: str, keep: bool, changes: Ch
     except RecordError:  # an open plan that no longer names enough people cannot go on
         changes.update.append(outreach.edit(person_ids=rest, status="dropped"))
     return True
+
+
+@dataclass(frozen=True)
+class LearningRemoval:
+    """What deleting a learning did to the interactions and plans that named it."""
+
+    title: str
+    interactions_detached: int = 0
+    shares_deleted: int = 0
+
+    def describe(self) -> str:
+        parts = []
+        if self.interactions_detached:
+            parts.append(f"{self.interactions_detached} interaction(s) no longer mention it")
+        if self.shares_deleted:
+            parts.append(f"{self.shares_deleted} planned share(s) of it deleted")
+        return f"Deleted '{self.title}'" + (f"; {', '.join(parts)}." if parts else ".")
+
+
+def learning_references(
+    interactions: Iterable[Interaction], outreach: Iterable[Outreach], learning_id: str
+) -> tuple[int, int]:
+    """How many interactions and outreach items name a learning (for the confirmation)."""
+    talks = sum(1 for i in interactions if learning_id in i.learning_ids)
+    plans = sum(1 for o in outreach if o.learning_id == learning_id)
+    return talks, plans
+
+
+def delete_learning(store: Store, learning: Learning) -> LearningRemoval:
+    """Delete `learning`; interactions keep their record without it, shares of it go."""
+    detached = deleted = 0
+    with store.batch() as changes:
+        current = store.get(Learning, learning.id)
+        if current is None:
+            raise NotFound(f"'{learning.title}' is no longer in the journal; nothing was changed.")
+        for interaction in store.interactions():
+            if learning.id in interaction.learning_ids:
+                rest = tuple(i for i in interaction.learning_ids if i != learning.id)
+                changes.update.append(interaction.edit(learning_ids=rest))
+                detached += 1
+        for outreach in store.outreach():
+            if outreach.learning_id == learning.id:
+                changes.delete.append(outreach)
+                deleted += 1
+        changes.delete.append(current)
+    return LearningRemoval(current.title, detached, deleted)

@@ -111,6 +111,21 @@ class Store:
         """Save changed records, replacing the stored versions with the same ids."""
         self.save(Changes(update=list(records)))
 
+    def save_edit(self, base: R, edited: R) -> R:
+        """Save `edited` (a changed copy of `base`), keeping what others saved meanwhile.
+
+        Another process (or window) may have saved the same record since `base` was read:
+        its changes to other fields are kept, and a change to the same field is refused.
+        """
+        with self.batch() as changes:
+            current = self.get(type(base), base.id)
+            if current is None:
+                raise NotFound(f"'{base.label}' is no longer in the journal; nothing was changed.")
+            merged = edited.merged_onto(base, current)
+            if merged != current:
+                changes.update.append(merged)
+        return merged
+
     def delete(self, *records: Record) -> None:
         """Remove records. Callers confirm with the user first."""
         self.save(Changes(delete=list(records)))

@@ -73,6 +73,7 @@ class NetjournalApp(App[None]):
         self.config = config or Config(Path("config.toml"))
         self.today = day
         self._disk = threading.Lock()  # one store access at a time, across worker threads
+        self._reported_problem = ""
 
     def on_mount(self) -> None:
         self.sub_title = str(self.store.folder)
@@ -106,10 +107,16 @@ class NetjournalApp(App[None]):
         try:
             changed = self.store.refresh()
             snapshot = JournalSnapshot.load(self.store) if changed else None
-        except NetjournalError:
+        except NetjournalError as error:
+            if str(error) != self._reported_problem:  # say it once, not every poll
+                self._reported_problem = str(error)
+                self.call_from_thread(
+                    self.notify, str(error), severity="error", markup=False, timeout=30
+                )
             return
         finally:
             self._disk.release()
+        self._reported_problem = ""
         if snapshot is not None:
             self.call_from_thread(setattr, self, "snapshot", snapshot)
 
@@ -135,7 +142,11 @@ class NetjournalApp(App[None]):
     def action_search(self) -> None:
         from netjournal.tui.screens.search import SearchScreen
 
-        self.push_screen(SearchScreen())
+        def chosen(result: tuple[str, str] | None) -> None:
+            if result is not None:  # after the search screen is gone, show the record
+                self.run_worker(self.open_record(*result), group="open")
+
+        self.push_screen(SearchScreen(), chosen)
 
     async def open_record(self, table: str, record_id: str) -> None:
         """Show a record in its area (an interaction opens its first person)."""
@@ -150,7 +161,12 @@ class NetjournalApp(App[None]):
             if not people:
                 self.notify("That interaction is no longer linked to anyone.", markup=False)
                 return
-            table, record_id = "people", people[0]
+            await self.switch_mode("people")
+            getattr(self.screen, "select", lambda key: None)(people[0])
+            from netjournal.tui.screens.timeline import TimelineScreen
+
+            await self.push_screen(TimelineScreen(snapshot.people[people[0]], record_id))
+            return
         area = {"people": "people", "learnings": "journal", "outreach": "outreach"}[table]
         await self.switch_mode(area)
         select = getattr(self.screen, "select", None)

@@ -7,6 +7,7 @@ from datetime import date
 
 from textual.content import Content
 
+from netjournal.core.dates import days_ago
 from netjournal.core.records import INFLUENCE_LEVELS, Learning, Outreach, Person
 from netjournal.core.snapshot import JournalSnapshot
 
@@ -42,7 +43,7 @@ def person_detail(snapshot: JournalSnapshot, person: Person, day: date) -> Conte
     parts.append(
         field(
             "Last contact",
-            f"{last.isoformat()} ({(day - last).days} days ago)" if last else "never",
+            f"{last.isoformat()} ({days_ago(last, day)})" if last else "never",
         )
     )
     if person.cadence_days:

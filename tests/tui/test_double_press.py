@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from netjournal.core import atomic_file
-from netjournal.core.records import Person
+from netjournal.core.records import Interaction, Person
 from netjournal.tui.screens.people import PeopleScreen
 from tests.tui.support import SIZE, make_app, record_notifications, reopen, settle, wait_loaded
 
@@ -44,7 +44,9 @@ async def test_ctrl_s_twice_saves_the_person_once(
 async def test_k_twice_in_the_delete_dialog_deletes_once_and_closes(
     journal_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = make_app(journal_dir, Person.create(name="Ann"), Person.create(name="Bob"))
+    ann = Person.create(name="Ann")
+    met = Interaction.create(date="2026-11-02", person_ids=[ann.id], summary="Coffee")
+    app = make_app(journal_dir, ann, Person.create(name="Bob"), met)
     async with app.run_test(size=SIZE) as pilot:
         await wait_loaded(pilot)
         told = record_notifications(app)

@@ -75,7 +75,8 @@ async def test_an_empty_name_is_an_inline_sentence_and_the_form_keeps_the_text(
         assert field_value(form, "org") == "Orphan Org"
         assert reopen(journal_dir).people() == []
         # Fixing it and saving again works.
-        await pilot.press("shift+tab", *"Nia")
+        assert app.focused is form.query_one("#field-name")  # the error takes you to the field
+        await pilot.press(*"Nia")
         assert field_value(form, "name") == "Nia"
         await pilot.press("ctrl+s")
         await settle(pilot)

@@ -74,7 +74,20 @@ def _field_starts(person: Person, field: str, wanted: str) -> bool:
 
 
 def _has_words(person: Person, words: str) -> bool:
-    text = fold(" ".join((person.name, person.org, person.department, person.role)))
+    text = fold(
+        " ".join(
+            (
+                person.name,
+                person.org,
+                person.department,
+                person.role,
+                *person.interests,
+                *person.expertise,
+                *person.needs,
+                *person.tags,
+            )
+        )
+    )
     return all(word in text for word in words.split())
 
 

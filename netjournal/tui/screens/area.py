@@ -69,8 +69,14 @@ class AreaScreen(Screen[None]):
         rows = self.rows(snapshot)
         self.table.set_rows(rows)
         empty = not any(not row.heading for row in rows)
-        self.query_one("#empty", Static).display = empty
-        self.query_one("#area").display = not empty
+        filtered = any(box.value.strip() for box in self.query("#filter").results(Input))
+        message = self.query_one("#empty", Static)
+        # A filter that matches nobody is not an empty journal: keep the list and say so.
+        message.update(
+            Content("Nobody matches the filter; escape clears it." if filtered else self.EMPTY)
+        )
+        message.display = empty
+        self.query_one("#area").display = not empty or filtered
         self.show_detail(self.table.current_key)
 
     def rows(self, snapshot: JournalSnapshot) -> list[Row]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
-from netjournal.core.errors import NetjournalError
+from netjournal.core.errors import DateError, NetjournalError
 from netjournal.core.store import Store
 from netjournal.tui.widgets.word_suggester import WordListSuggester
 
@@ -123,8 +124,12 @@ class FormScreen(ModalScreen[object]):
     def saved_message(self, result: Any) -> str:
         return "Saved."
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: str, field: str = "") -> None:
         self.query_one("#form-error", Static).update(Content(message))
+        if field:  # take the user to the field that needs fixing
+            for widget in self.query(f"#field-{field}"):
+                widget.focus()
+                widget.scroll_visible()
 
     def action_save(self) -> None:
         if self._saving:
@@ -132,7 +137,10 @@ class FormScreen(ModalScreen[object]):
         try:
             change = self.saver(self.values())
         except NetjournalError as error:
-            self.show_error(str(error))
+            field = getattr(error, "field", "")
+            if not field and isinstance(error, DateError):
+                field = next((f.name for f in self.FIELDS if f.name in ("date", "due")), "")
+            self.show_error(str(error), field)
             return
         self.show_error("")
         self._saving = True
@@ -175,13 +183,25 @@ class FormScreen(ModalScreen[object]):
         if not editor:
             self.notify("Set $EDITOR to edit long text in your editor.", markup=False)
             return
+        command = shlex.split(editor)
+        if not command or shutil.which(command[0]) is None:
+            # Checked before suspending: a missing program must not leave the screen blank.
+            self.notify(f"Could not find the editor '{editor}' ($EDITOR).", markup=False)
+            return
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "netjournal.md"
-            path.write_text(widget.text, encoding="utf-8")
+            path.write_text(widget.text + "\n", encoding="utf-8")
             try:
                 with self.app.suspend():
-                    subprocess.run([*shlex.split(editor), str(path)], check=False)
+                    finished = subprocess.run([*command, str(path)], check=False)
             except Exception as error:  # no terminal to hand over (tests, web): keep the TextArea
                 self.notify(f"Could not open the editor: {error}", markup=False)
                 return
-            widget.text = path.read_text(encoding="utf-8")
+            if finished.returncode != 0:
+                self.notify(
+                    f"The editor exited with status {finished.returncode}; the text is unchanged.",
+                    markup=False,
+                )
+                return
+            text = path.read_text(encoding="utf-8")
+            widget.text = text[:-1] if text.endswith("\n") else text

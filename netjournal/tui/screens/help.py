@@ -41,6 +41,8 @@ class HelpScreen(ModalScreen[None]):
                 )
                 if key in seen or not description:
                     continue
+                if isinstance(binding, Binding) and binding.id is None and source is not LIST_KEYS:
+                    continue  # Textual's own (focus, copy): not netjournal's keys
                 seen.add(key)
                 alternatives = ", ".join(
                     self.app.get_key_display(Binding(k, "")) for k in key.split(",")

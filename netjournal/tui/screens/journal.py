@@ -67,6 +67,14 @@ class JournalScreen(AreaScreen):
         # Markdown renders the body's own formatting; it never interprets Textual markup.
         self.query_one("#body", Markdown).update(learning.body if learning else "")
 
+    def on_record_table_opened(self, event: RecordTable.Opened) -> None:
+        # Enter reads the learning: the detail pane takes the keys (arrows scroll, escape back).
+        self.query_one("#detail-pane").focus()
+
+    def key_escape(self) -> None:
+        if not self.table.has_focus:
+            self.table.focus()
+
     def action_add(self) -> None:
         from netjournal.tui.screens.learning_form import LearningForm
 
@@ -81,7 +89,29 @@ class JournalScreen(AreaScreen):
 
     def action_delete(self) -> None:
         snapshot = self.snapshot
-        if snapshot and self.selected in snapshot.learnings:
-            from netjournal.tui.screens.confirm import confirm_delete
+        if not (snapshot and self.selected in snapshot.learnings):
+            return
+        from netjournal.core.removal import delete_learning, learning_references
+        from netjournal.tui.screens.confirm import ConfirmDialog
 
-            confirm_delete(self, snapshot.learnings[self.selected])
+        learning = snapshot.learnings[self.selected]
+        talks, plans = learning_references(
+            snapshot.interactions.values(), snapshot.outreach.values(), learning.id
+        )
+        question = f"Delete '{learning.title}'?"
+        if talks or plans:
+            question += (
+                f" {talks} interaction(s) mention it (they stay, without it) and "
+                f"{plans} planned share(s) of it will be deleted."
+            )
+
+        async def delete() -> None:
+            removal = await self.nj.save(lambda store: delete_learning(store, learning))
+            if removal is not None:
+                self.notify(removal.describe(), markup=False)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.run_worker(delete(), group="save")
+
+        self.app.push_screen(ConfirmDialog(question, "Delete", "Keep"), answered)

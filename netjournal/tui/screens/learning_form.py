@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from netjournal.core.dates import parse_date
+from netjournal.core.dates import parse_past
 from netjournal.core.records import SOURCE_KINDS, Learning
 from netjournal.core.store import Store
 from netjournal.tui.screens.form import Field, FormScreen
@@ -36,12 +36,12 @@ class LearningForm(FormScreen):
 
     def saver(self, values: dict[str, str]) -> Callable[[Store], Any]:
         fields: dict[str, Any] = dict(values)
-        fields["date"] = parse_date(values["date"], self.nj.today(), past=True)
+        fields["date"] = parse_past(values["date"], self.nj.today(), "A learning")
         if self.learning is None:
             learning = Learning.create(**fields)
             return lambda store: (store.add(learning), learning)[1]
         edited = self.learning.edit(**fields)
-        return lambda store: (store.update(edited), edited)[1]
+        return lambda store: store.save_edit(self.learning, edited)
 
     def saved_message(self, result: Any) -> str:
         return f"Saved '{result.title}'."

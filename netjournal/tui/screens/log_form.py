@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from netjournal.core.dates import parse_date
+from netjournal.core.dates import parse_past
 from netjournal.core.records import CHANNELS, Interaction, Person
 from netjournal.core.store import Store
 from netjournal.tui.screens.form import Field, FormScreen
@@ -40,14 +40,14 @@ class LogForm(FormScreen):
     def saver(self, values: dict[str, str]) -> Callable[[Store], Any]:
         fields = {
             "summary": values["summary"],
-            "date": parse_date(values["date"], self.nj.today(), past=True),
+            "date": parse_past(values["date"], self.nj.today()),
             "channel": values["channel"],
             "event": values["event"],
             "notes": values["notes"],
         }
         if self.interaction is not None:
             edited = self.interaction.edit(**fields)
-            return lambda store: (store.update(edited), edited)[1]
+            return lambda store: store.save_edit(self.interaction, edited)
         interaction = Interaction.create(**fields, person_ids=[self.person.id])
         return lambda store: (store.add(interaction), interaction)[1]
 

@@ -11,7 +11,7 @@ from netjournal.core.records import Outreach
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.tui.detail import outreach_detail
 from netjournal.tui.screens.area import AreaScreen
-from netjournal.tui.widgets.record_table import Column, Row
+from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
 
 def group_of(outreach: Outreach, day: date) -> str:
@@ -90,6 +90,9 @@ class OutreachScreen(AreaScreen):
             from netjournal.tui.screens.snooze import SnoozeDialog
 
             self.app.push_screen(SnoozeDialog(outreach))
+
+    def on_record_table_opened(self, event: RecordTable.Opened) -> None:
+        self.action_edit()
 
     def action_add(self) -> None:
         from netjournal.tui.screens.outreach_form import OutreachForm

@@ -7,7 +7,7 @@ from typing import Any
 
 from netjournal.core.dates import parse_due
 from netjournal.core.errors import RecordError
-from netjournal.core.names import Candidate, resolve
+from netjournal.core.names import Candidate, fold, resolve
 from netjournal.core.planning import outreach_title, plan_outreach
 from netjournal.core.records import OUTREACH_KINDS, Outreach
 from netjournal.core.store import Store
@@ -56,7 +56,16 @@ class OutreachForm(FormScreen):
         names = [name.strip() for name in values["people"].split(",") if name.strip()]
         if not names:
             raise RecordError("Name at least one person.")
-        people = [snapshot.people[resolve(name, candidates).id] for name in names]
+        # Names already on this plan keep their person, even if a namesake exists.
+        current = [
+            snapshot.people[i]
+            for i in (self.outreach.person_ids if self.outreach else ())
+            if i in snapshot.people
+        ]
+        people = []
+        for name in names:
+            same = [p for p in current if fold(p.name) == fold(name)]
+            people.append(same[0] if same else snapshot.people[resolve(name, candidates).id])
         learning = None
         if values["learning"].strip():
             learning_candidates = [Candidate(x.id, x.title) for x in snapshot.learnings.values()]
@@ -68,12 +77,19 @@ class OutreachForm(FormScreen):
             planned = plan_outreach(values["kind"], people, learning=learning, due=due,
                                     title=values["title"], notes=values["notes"])  # fmt: skip
             return lambda store: (store.add(planned), planned)[1]
-        title = values["title"] or outreach_title(values["kind"], people, learning)
+        old = self.outreach
+        old_people = [snapshot.people[i] for i in old.person_ids if i in snapshot.people]
+        written_for_you = old.title == outreach_title(
+            old.kind, old_people, snapshot.learnings.get(old.learning_id)
+        )
+        title = values["title"]
+        if not title or (written_for_you and title == old.title):  # keep a generated title true
+            title = outreach_title(values["kind"], people, learning)
         edited = self.outreach.edit(
             kind=values["kind"], person_ids=[p.id for p in people], due=due, title=title,
             learning_id=learning.id if learning else "", notes=values["notes"],
         )  # fmt: skip
-        return lambda store: (store.update(edited), edited)[1]
+        return lambda store: store.save_edit(self.outreach, edited)
 
     def saved_message(self, result: Any) -> str:
         return f"Planned: {result.title}"

@@ -22,7 +22,7 @@ class PeopleScreen(AreaScreen):
         Column("Role", weight=1.0),
         Column("Last contact", width=12),
     )
-    EMPTY = "No people yet. Press a to add someone, or run `netjournal import` with your contacts."
+    EMPTY = "No people yet. Press a to add someone, or capture from the shell: netjournal add person NAME."
     BINDINGS = [
         Binding("a", "add", "Add", id="people.add"),
         Binding("e", "edit", "Edit", id="people.edit"),
@@ -110,7 +110,17 @@ class PeopleScreen(AreaScreen):
 
     def action_delete(self) -> None:
         snapshot = self.snapshot
-        if snapshot and self.selected in snapshot.people:
+        if not (snapshot and self.selected in snapshot.people):
+            return
+        person = snapshot.people[self.selected]
+        if snapshot.interactions_with(person.id) or snapshot.outreach_for(
+            person.id, open_only=False
+        ):
             from netjournal.tui.screens.delete_person import DeletePersonDialog
 
-            self.app.push_screen(DeletePersonDialog(snapshot.people[self.selected]))
+            self.app.push_screen(DeletePersonDialog(person))
+            return
+        # Nothing else points at them: a plain yes/no is enough.
+        from netjournal.tui.screens.confirm import confirm_delete
+
+        confirm_delete(self, person)

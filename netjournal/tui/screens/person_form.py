@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from netjournal.core.names import fold
 from netjournal.core.records import PERSON_KINDS, PERSON_STATUSES, Person
 from netjournal.core.store import Store
 from netjournal.tui.screens.form import Field, FormScreen
@@ -63,7 +64,16 @@ class PersonForm(FormScreen):
             person = Person.create(**fields)
             return lambda store: (store.add(person), person)[1]
         edited = self.person.edit(**fields)
-        return lambda store: (store.update(edited), edited)[1]
+        return lambda store: store.save_edit(self.person, edited)
 
     def saved_message(self, result: Any) -> str:
+        snapshot = self.nj.snapshot
+        namesakes = [
+            p for p in (snapshot.people.values() if snapshot else ())
+            if p.id != result.id and fold(p.name) == fold(result.name)
+        ]  # fmt: skip
+        if namesakes:
+            other = namesakes[0]
+            where = f" ({other.org})" if other.org else ""
+            return f"Saved {result.name}. Note: you already have a {other.name}{where}; two people now share the name."
         return f"Saved {result.name}."

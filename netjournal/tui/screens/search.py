@@ -23,7 +23,9 @@ TABLE_OF_TYPE = {"person": "people", "learning": "learnings", "interaction": "in
                  "outreach": "outreach"}  # fmt: skip
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(Screen[tuple[str, str] | None]):
+    """Dismissed with (table, record id) of the chosen result, or None."""
+
     BINDINGS = [
         Binding("escape", "close", "Close", id="search.close"),
         Binding("down", "results", "Results", show=False, id="search.results"),
@@ -83,7 +85,7 @@ class SearchScreen(Screen[None]):
 
     def show_hits(self, query: str, hits: list[SearchHit]) -> None:
         self._hits = {hit.id: hit for hit in hits}
-        rows = [Row(hit.id, (hit.type, hit.title, hit.snippet)) for hit in hits]
+        rows = [Row(hit.id, (hit.type, self._title(hit), hit.snippet)) for hit in hits]
         self.query_one("#results", RecordTable).set_rows(rows)
         status = (
             f"{len(hits)} result(s)" + (" (first 200)" if len(hits) == 200 else "")
@@ -93,6 +95,18 @@ class SearchScreen(Screen[None]):
             status = "Nothing matches. Try fewer or shorter words."
         self.query_one("#search-status", Static).update(Content(status))
 
+    def _title(self, hit: SearchHit) -> str:
+        """Interactions are told apart by their date and people, not only their summary."""
+        snapshot = self.nj.snapshot
+        interaction = (
+            snapshot.interactions.get(hit.id) if snapshot and hit.type == "interaction" else None
+        )
+        if interaction is None or snapshot is None:
+            return hit.title
+        return (
+            f"{interaction.date.isoformat()} {snapshot.names(interaction.person_ids)}: {hit.title}"
+        )
+
     def on_record_table_opened(self, event: RecordTable.Opened) -> None:
         self.open(event.key)
 
@@ -100,8 +114,7 @@ class SearchScreen(Screen[None]):
         hit = self._hits.get(key)
         if hit is None:
             return
-        self.dismiss(None)
-        self.app.call_later(self.nj.open_record, TABLE_OF_TYPE[hit.type], hit.id)
+        self.dismiss((TABLE_OF_TYPE[hit.type], hit.id))
 
     def action_results(self) -> None:
         self.query_one("#results", RecordTable).focus()

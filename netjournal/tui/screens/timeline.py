@@ -28,9 +28,10 @@ class TimelineScreen(Screen[None]):
         Binding("x", "delete", "Delete", id="timeline.delete"),
     ]
 
-    def __init__(self, person: Person) -> None:
+    def __init__(self, person: Person, interaction_id: str | None = None) -> None:
         super().__init__()
         self.person = person
+        self.interaction_id = interaction_id  # where the cursor starts (from search)
 
     @property
     def nj(self) -> NetjournalApp:
@@ -57,11 +58,18 @@ class TimelineScreen(Screen[None]):
         if snapshot is None:
             return
         table = self.query_one("#list", RecordTable)
-        table.set_rows([
-            Row(i.id, (i.date.isoformat(), i.channel, i.summary, i.event))
-            for i in snapshot.interactions_with(self.person.id)
-        ])  # fmt: skip
+        table.set_rows(
+            [
+                Row(i.id, (i.date.isoformat(), i.channel, i.summary, i.event))
+                for i in snapshot.interactions_with(self.person.id)
+            ],
+            keep=self.interaction_id,
+        )
+        self.interaction_id = None
         self._show(table.current_key)
+
+    def on_record_table_opened(self, event: RecordTable.Opened) -> None:
+        self.action_edit()
 
     def on_record_table_highlighted(self, event: RecordTable.Highlighted) -> None:
         self._show(event.key)
