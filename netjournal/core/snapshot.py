@@ -81,7 +81,8 @@ class JournalSnapshot:
 
     @cached_property
     def values_used(self) -> dict[str, list[str]]:
-        """Every interest, expertise, need and tag already used: completion for the forms."""
+        """Values already used, for completion in forms: interests, expertise, needs, tags,
+        people (names), learnings (titles) and events."""
         used: dict[str, dict[str, str]] = defaultdict(dict)
         for person in self.people.values():
             for name in ("interests", "expertise", "needs", "tags"):
@@ -90,6 +91,14 @@ class JournalSnapshot:
         for learning in self.learnings.values():
             for value in learning.tags:
                 used["tags"].setdefault(value.casefold(), value)
+            used["learnings"].setdefault(learning.title.casefold(), learning.title)
+            if learning.event:
+                used["events"].setdefault(learning.event.casefold(), learning.event)
+        for interaction in self.interactions.values():
+            if interaction.event:
+                used["events"].setdefault(interaction.event.casefold(), interaction.event)
+        for person in self.people.values():
+            used["people"].setdefault(person.name.casefold(), person.name)
         return {name: sorted(values.values(), key=str.casefold) for name, values in used.items()}
 
     @cached_property

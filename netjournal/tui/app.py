@@ -61,6 +61,8 @@ class NetjournalApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
+    # Below 100 columns the detail pane goes under the list instead of beside it.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     COMMANDS = App.COMMANDS | {PeopleCommands, LearningCommands, ActionCommands}
 
     snapshot: var[JournalSnapshot | None] = var(None, init=False)

@@ -40,7 +40,8 @@ class Field:
     kind: str = "line"
     choices: tuple[str, ...] = ()
     placeholder: str = ""
-    completion: str = ""  # which used values complete it: interests, expertise, needs, tags
+    completion: str = ""  # which used values complete it: interests, tags, people, events...
+    single: bool = False  # complete the whole value, not the last comma-separated word
 
 
 class FormScreen(ModalScreen[object]):
@@ -87,7 +88,7 @@ class FormScreen(ModalScreen[object]):
         suggester = None
         if spec.completion:
             used = spec.completion
-            suggester = WordListSuggester(lambda: self._used(used))
+            suggester = WordListSuggester(lambda: self._used(used), single=spec.single)
         return Input(
             value, placeholder=spec.placeholder, id=widget_id, suggester=suggester, compact=True
         )

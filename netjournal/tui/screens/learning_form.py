@@ -17,7 +17,7 @@ class LearningForm(FormScreen):
         Field("date", "Date (today, yesterday, 14 mar, 2026-03-14)"),
         Field("source_kind", "Source", "choice", SOURCE_KINDS),
         Field("source", "Source name or author"),
-        Field("event", "Event (e.g. a trade show)"),
+        Field("event", "Event (e.g. a trade show)", completion="events", single=True),
         Field("url", "Link"),
         Field("tags", "Tags (comma-separated)", completion="tags"),
         Field("body", "What you learnt (Markdown)", "text"),

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from netjournal.core.dates import parse_past
+from netjournal.core.names import Candidate, resolve
 from netjournal.core.records import CHANNELS, Interaction, Person
 from netjournal.core.store import Store
 from netjournal.tui.screens.form import Field, FormScreen
@@ -16,7 +17,9 @@ class LogForm(FormScreen):
         Field("summary", "What you talked about"),
         Field("date", "When (today, yesterday, fri, 2026-03-14)"),
         Field("channel", "Channel", "choice", CHANNELS),
-        Field("event", "Event (e.g. a trade show)"),
+        Field("event", "Event (e.g. a trade show)", completion="events", single=True),
+        Field("others", "Also with (names, comma-separated)", completion="people"),
+        Field("shared", "Learnings you shared (titles, comma-separated)", completion="learnings"),
         Field("notes", "Notes", "text"),
     )
 
@@ -34,24 +37,60 @@ class LogForm(FormScreen):
         if self.interaction is None:
             return {"date": "today", "channel": "meeting"}
         i = self.interaction
+        snapshot = self.nj.snapshot
+        others = (
+            [
+                snapshot.people[p].name
+                for p in i.person_ids
+                if p != self.person.id and p in snapshot.people
+            ]
+            if snapshot
+            else []
+        )
+        shared = (
+            [snapshot.learnings[x].title for x in i.learning_ids if x in snapshot.learnings]
+            if snapshot
+            else []
+        )
         return {"summary": i.summary, "date": i.date.isoformat(), "channel": i.channel,
-                "event": i.event, "notes": i.notes}  # fmt: skip
+                "event": i.event, "notes": i.notes, "others": ", ".join(others),
+                "shared": ", ".join(shared)}  # fmt: skip
 
     def saver(self, values: dict[str, str]) -> Callable[[Store], Any]:
+        people, learnings = self._resolve(values)
         fields = {
             "summary": values["summary"],
             "date": parse_past(values["date"], self.nj.today()),
             "channel": values["channel"],
             "event": values["event"],
             "notes": values["notes"],
+            "person_ids": [self.person.id, *people],
+            "learning_ids": learnings,
         }
         if self.interaction is not None:
             edited = self.interaction.edit(**fields)
             return lambda store: store.save_edit(self.interaction, edited)
-        interaction = Interaction.create(**fields, person_ids=[self.person.id])
+        interaction = Interaction.create(**fields)
         return lambda store: (store.add(interaction), interaction)[1]
+
+    def _resolve(self, values: dict[str, str]) -> tuple[list[str], list[str]]:
+        """Ids of the other people and of the shared learnings, matched fuzzily by name."""
+        snapshot = self.nj.snapshot
+        if snapshot is None:
+            return [], []
+        people = [Candidate(p.id, p.name, p.org) for p in snapshot.people.values()]
+        titles = [Candidate(x.id, x.title) for x in snapshot.learnings.values()]
+        others = [resolve(name, people).id for name in _names(values["others"])]
+        shared = [resolve(title, titles, "learning").id for title in _names(values["shared"])]
+        return [i for i in dict.fromkeys(others) if i != self.person.id], list(
+            dict.fromkeys(shared)
+        )
 
     def saved_message(self, result: Any) -> str:
         if self.interaction is not None:
             return f"Saved the interaction with {self.person.name}."
         return f"Logged with {self.person.name}."
+
+
+def _names(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]

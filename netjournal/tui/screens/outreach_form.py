@@ -17,8 +17,12 @@ from netjournal.tui.screens.form import Field, FormScreen
 class OutreachForm(FormScreen):
     FIELDS = (
         Field("kind", "Kind", "choice", OUTREACH_KINDS),
-        Field("people", "With (names, comma-separated; two for an introduction)"),
-        Field("learning", "Learning to share (title; for share)"),
+        Field(
+            "people", "With (names, comma-separated; two for an introduction)", completion="people"
+        ),
+        Field(
+            "learning", "Learning to share (title; for share)", completion="learnings", single=True
+        ),
         Field("due", "Due (fri, +2w, next month, 2026-03-14; empty: someday)"),
         Field("title", "Title (empty: written for you)"),
         Field("notes", "Notes", "text"),

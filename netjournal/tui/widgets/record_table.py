@@ -18,6 +18,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+MIN_WIDTH = 8  # narrower than this, a column's text is unreadable: leave the column out
+
 
 @dataclass(frozen=True)
 class Column:
@@ -159,15 +161,33 @@ class RecordTable(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.rows) + 1)
+        self.call_after_refresh(self._show_cursor)
+
+    def _show_cursor(self) -> None:
+        # After a resize the cursor's row must still be on screen.
+        if self.rows:
+            self.scroll_to_region(Region(0, self.cursor + 1, 1, 1), animate=False, force=True)
+            self._ensure_header_clear(self.cursor)
 
     def widths(self, total: int) -> list[int]:
-        """Each column's width in cells for a table `total` cells wide."""
-        gaps = 2 * (len(self.columns) - 1)
-        fixed = sum(column.width for column in self.columns)
-        weights = sum(column.weight for column in self.columns if not column.width) or 1
-        free = max(0, total - gaps - fixed)
-        widths = [column.width or int(free * column.weight / weights) for column in self.columns]
-        return widths
+        """Each column's width in cells for a table `total` cells wide.
+
+        When the terminal is too narrow for every column to be readable, columns are left out
+        from the right (width 0) rather than cutting every one to a few letters.
+        """
+        shown = list(self.columns)
+        while True:
+            gaps = 2 * (len(shown) - 1)
+            fixed = sum(column.width for column in shown)
+            weights = sum(column.weight for column in shown if not column.width) or 1
+            free = max(0, total - gaps - fixed)
+            widths = [column.width or int(free * column.weight / weights) for column in shown]
+            too_narrow = any(
+                w < MIN_WIDTH for w, c in zip(widths, shown, strict=True) if not c.width
+            )
+            if not too_narrow or len(shown) <= 2:
+                return widths + [0] * (len(self.columns) - len(shown))
+            shown.pop()
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -194,6 +214,7 @@ class RecordTable(ScrollView, can_focus=True):
             pieces = [
                 Content(cell.replace("\n", " ")).truncate(cell_width, ellipsis=True, pad=True)
                 for cell, cell_width in zip(cells, self.widths(width), strict=False)
+                if cell_width
             ]
             content = Content("  ").join(pieces)
         style = self.get_visual_style(part) if part else self.get_visual_style()

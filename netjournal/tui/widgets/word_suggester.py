@@ -8,13 +8,24 @@ from textual.suggester import Suggester
 
 
 class WordListSuggester(Suggester):
-    """Suggests from values already used (interests, tags...), for the last comma-separated word."""
+    """Suggests from values already used (interests, tags...), for the last comma-separated word.
 
-    def __init__(self, values: Callable[[], list[str]]) -> None:
+    With `single=True` the whole value is completed (an event's or a learning's name may hold
+    commas of its own).
+    """
+
+    def __init__(self, values: Callable[[], list[str]], single: bool = False) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
         self.values = values
+        self.single = single
 
     async def get_suggestion(self, value: str) -> str | None:
+        if self.single:
+            typed = value.lstrip().casefold()
+            if not typed:
+                return None
+            found = next((c for c in self.values() if c.casefold().startswith(typed)), None)
+            return value[: len(value) - len(value.lstrip())] + found if found else None
         head, _comma, last = value.rpartition(",")
         typed = last.lstrip()
         if not typed:
