@@ -25,7 +25,7 @@ from netjournal.core.config import Config, load_config
 from netjournal.core.errors import NetjournalError
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.store import Store
-from netjournal.tui.commands import ActionCommands, LearningCommands, PeopleCommands
+from netjournal.tui.commands import ActionCommands, LearningCommands, PeopleCommands, WhoCommands
 from netjournal.tui.screens.people import PeopleScreen
 from netjournal.tui.themes import install_themes
 
@@ -63,7 +63,7 @@ class NetjournalApp(App[None]):
 
     # Below 100 columns the detail pane goes under the list instead of beside it.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    COMMANDS = App.COMMANDS | {PeopleCommands, LearningCommands, ActionCommands}
+    COMMANDS = App.COMMANDS | {PeopleCommands, LearningCommands, ActionCommands, WhoCommands}
 
     snapshot: var[JournalSnapshot | None] = var(None, init=False)
 
@@ -141,14 +141,14 @@ class NetjournalApp(App[None]):
     def action_area(self, name: str) -> None:
         self.switch_mode(name)
 
-    def action_search(self) -> None:
+    def action_search(self, query: str = "") -> None:
         from netjournal.tui.screens.search import SearchScreen
 
         def chosen(result: tuple[str, str] | None) -> None:
             if result is not None:  # after the search screen is gone, show the record
                 self.run_worker(self.open_record(*result), group="open")
 
-        self.push_screen(SearchScreen(), chosen)
+        self.push_screen(SearchScreen(query), chosen)
 
     async def open_record(self, table: str, record_id: str) -> None:
         """Show a record in its area (an interaction opens its first person)."""

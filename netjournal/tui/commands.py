@@ -123,3 +123,23 @@ class ActionCommands(Provider):
                     text=description,
                     help=f"key: {key}",
                 )
+
+
+class WhoCommands(Provider):
+    """ "Who would you ask about …?": opens search with the topic, people ranked with reasons."""
+
+    async def search(self, query: str) -> Hits:
+        topic = query.strip()
+        if len(topic) < 3:
+            return
+        prompt = f"Who would you ask about {topic}?"
+        yield Hit(0.5, Content.assemble(("Ask      ", "dim"), prompt), partial(self._ask, topic), text=prompt,
+                  help="People ranked by their expertise, role, interests and conversations")  # fmt: skip
+
+    async def discover(self) -> Hits:
+        yield DiscoveryHit(Content("Who would you ask about …? (/ then ?topic)"), partial(self._ask, ""),
+                           text="Who would you ask", help="Rank people for a topic")  # fmt: skip
+
+    def _ask(self, topic: str) -> None:
+        app = cast("NetjournalApp", self.app)
+        app.action_search(f"?{topic}")

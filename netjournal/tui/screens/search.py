@@ -14,6 +14,7 @@ from textual.worker import get_current_worker
 
 from netjournal.core.records import Record
 from netjournal.core.search import SearchHit, search
+from netjournal.core.who import rank_people_for
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
 if TYPE_CHECKING:
@@ -31,8 +32,9 @@ class SearchScreen(Screen[tuple[str, str] | None]):
         Binding("down", "results", "Results", show=False, id="search.results"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, query: str = "") -> None:
         super().__init__()
+        self._query = query  # what to start with, e.g. "?pricing" from the palette
         self._records: list[Record] = []
         self._hits: dict[str, SearchHit] = {}
 
@@ -47,8 +49,8 @@ class SearchScreen(Screen[tuple[str, str] | None]):
             id="query",
             compact=True,
         )
-        yield Static(Content("Type to search. Words match in any order; enter opens the result."),
-                     id="search-status")  # fmt: skip
+        yield Static(Content("Type to search; words match in any order. Start with ? to ask who "
+                             "knows about a topic. Enter opens the result."), id="search-status")  # fmt: skip
         yield RecordTable(
             (
                 Column("Type", width=11),
@@ -65,7 +67,11 @@ class SearchScreen(Screen[tuple[str, str] | None]):
         if snapshot is not None:
             self._records = [*snapshot.people.values(), *snapshot.learnings.values(),
                              *snapshot.interactions.values(), *snapshot.outreach.values()]  # fmt: skip
-        self.query_one("#query", Input).focus()
+        box = self.query_one("#query", Input)
+        box.focus()
+        if self._query:
+            box.value = self._query
+            box.cursor_position = len(self._query)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.run_search(event.value)
@@ -77,11 +83,26 @@ class SearchScreen(Screen[tuple[str, str] | None]):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, query: str) -> None:
-        """Search off the event loop; a newer keystroke cancels this one."""
-        hits = search(self._records, query, limit=200) if query.strip() else []
+        """Search off the event loop; a newer keystroke cancels this one.
+
+        A query starting with `?` asks who would know about the rest ("?supplier risk").
+        """
+        if query.startswith("?"):
+            hits = self._who(query[1:])
+        else:
+            hits = search(self._records, query, limit=200) if query.strip() else []
         if get_current_worker().is_cancelled:
             return
         self.app.call_from_thread(self.show_hits, query, hits)
+
+    def _who(self, topic: str) -> list[SearchHit]:
+        snapshot = self.nj.snapshot
+        if snapshot is None or not topic.strip():
+            return []
+        ranked = rank_people_for(topic, snapshot.people.values(), snapshot.interactions.values(),
+                                 snapshot.learnings.values(), limit=50)  # fmt: skip
+        return [SearchHit("person", entry.person.id, entry.person.name, entry.score,
+                          "; ".join(entry.reasons)) for entry in ranked]  # fmt: skip
 
     def show_hits(self, query: str, hits: list[SearchHit]) -> None:
         self._hits = {hit.id: hit for hit in hits}
@@ -93,6 +114,12 @@ class SearchScreen(Screen[tuple[str, str] | None]):
         )  # fmt: skip
         if query.strip() and not hits:
             status = "Nothing matches. Try fewer or shorter words."
+        if query.startswith("?"):
+            status = (
+                f"Who would you ask about '{query[1:].strip()}'? Best first, with the reasons."
+                if hits
+                else "Type a topic after ?, e.g. ?supplier risk: people ranked by what they know."
+            )
         self.query_one("#search-status", Static).update(Content(status))
 
     def _title(self, hit: SearchHit) -> str:
