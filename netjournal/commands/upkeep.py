@@ -15,9 +15,9 @@ def doctor(folder: Path, args: argparse.Namespace) -> int:
         print(f"problem: {problem}")
     for note in checkup.notes:
         print(f"note: {note}")
-    counts = ", ".join(f"{count} {name}" for name, count in checkup.counts.items())
+    counts = ", ".join(f"{name}: {count}" for name, count in checkup.counts.items())
     if checkup.healthy:
-        print(f"ok: {folder}: {counts or 'empty'} in {checkup.files} files; no problems.")
+        print(f"ok: {folder} ({counts or 'empty'}; {checkup.files} file(s)): no problems.")
         return 0
     print(f"{len(checkup.problems)} problem(s) in {folder}.")
     return 1
