@@ -28,7 +28,7 @@ def test_doctor_passes_a_healthy_journal_without_touching_it(
     assert "Traceback" not in result.stderr
     assert not [line for line in result.stdout.splitlines() if line.startswith("problem")]
     assert "no problems" in result.stdout
-    assert "2 people" in result.stdout and "1 learnings" in result.stdout
+    assert "people: 2" in result.stdout and "learnings: 1" in result.stdout
     assert snapshot(journal_dir) == before
 
 
