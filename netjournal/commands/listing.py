@@ -8,7 +8,8 @@ from datetime import date
 from netjournal.commands.output import print_json, print_table
 from netjournal.core.cleaning import clean_line
 from netjournal.core.contacts import last_contacts
-from netjournal.core.search import search
+from netjournal.core.search import hit_for
+from netjournal.core.search_index import open_index
 from netjournal.core.store import Store
 from netjournal.core.who import rank_people_for
 
@@ -77,7 +78,12 @@ def _interactions(store: Store, as_json: bool) -> int:
 
 def search_journal(store: Store, args: argparse.Namespace) -> int:
     records = [*store.people(), *store.learnings(), *store.interactions(), *store.outreach()]
-    hits = search(records, args.query, limit=args.limit)
+    index = open_index(store.folder, records, save=store.exists)
+    by_id = {record.id: record for record in records}
+    ids = index.search(args.query, limit=args.limit)
+    hits = [
+        hit_for(by_id[record_id], args.query, rank, len(ids)) for rank, record_id in enumerate(ids)
+    ]
     if args.json:
         print_json([hit.to_dict() for hit in hits])
         return 0

@@ -23,9 +23,13 @@ def temporary_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.tmp")
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace `path` with `data`, durably and atomically (0600, fsynced file and folder)."""
-    temp = temporary_path(path)
+def write_atomically(path: Path, data: bytes, temp: Path | None = None) -> None:
+    """Replace `path` with `data`, durably and atomically (0600, fsynced file and folder).
+
+    The fixed temporary name is safe under the journal lock; a writer without the lock
+    (the search cache) passes a temporary name of its own.
+    """
+    temp = temp or temporary_path(path)
     checkpoint("before-temp-write")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
     try:

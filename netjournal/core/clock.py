@@ -16,8 +16,12 @@ def new_id() -> str:
 
 
 def now_stamp() -> str:
-    """The current UTC time as an ISO timestamp, to the second."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """The current UTC time as an ISO timestamp, to the microsecond.
+
+    Fine enough that every edit gets a new stamp: the search index and other processes tell
+    a changed record from an unchanged one by it.
+    """
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def today() -> date:

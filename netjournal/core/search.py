@@ -70,6 +70,15 @@ def search(records: Iterable[Record], query: str, limit: int = 20) -> list[Searc
     return [hit for _, _, hit in hits[:limit]]
 
 
+def hit_for(record: Record, query: str, rank: int, total: int) -> SearchHit:
+    """A result for a record the index ranked at `rank` of `total` (score 100 down to 1)."""
+    text = record_text(record)
+    words = fold(query).split()
+    snippet = _snippet(text, fold(text), words[0]) if words else text[:80]
+    score = 100.0 * (total - rank) / total if total else 0.0
+    return SearchHit(TYPE_NAMES[record.TABLE], record.id, record.label, score, snippet)
+
+
 def _snippet(text: str, folded: str, word: str, width: int = 80) -> str:
     # fold() keeps one character per character for most text; fall back to the start if not.
     at = folded.find(word) if len(folded) == len(text) else 0

@@ -12,7 +12,7 @@ from datetime import date
 from functools import cached_property
 
 from netjournal.core.contacts import last_contacts
-from netjournal.core.records import Interaction, Learning, Outreach, Person
+from netjournal.core.records import Interaction, Learning, Outreach, Person, Record
 from netjournal.core.store import Store
 
 
@@ -34,6 +34,11 @@ class JournalSnapshot:
             interactions={i.id: i for i in store.interactions()},
             outreach={o.id: o for o in store.outreach()},
         )
+
+    def records(self) -> list[Record]:
+        """Every record, of every kind."""
+        return [*self.people.values(), *self.learnings.values(), *self.interactions.values(),
+                *self.outreach.values()]  # fmt: skip
 
     @cached_property
     def last_contact(self) -> dict[str, date]:

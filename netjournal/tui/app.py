@@ -23,6 +23,7 @@ from textual.screen import Screen
 from netjournal.core.clock import today
 from netjournal.core.config import Config, load_config
 from netjournal.core.errors import NetjournalError
+from netjournal.core.search_index import LiveIndex, open_index, rebuild_index
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.store import Store
 from netjournal.tui.commands import ActionCommands, LearningCommands, PeopleCommands, WhoCommands
@@ -31,6 +32,7 @@ from netjournal.tui.themes import install_themes
 
 T = TypeVar("T")
 POLL_SECONDS = 1.5
+REINDEX_AFTER = 2000  # records changed since the index was built
 
 
 def _screen(module: str, name: str) -> Screen[None]:
@@ -66,6 +68,7 @@ class NetjournalApp(App[None]):
     COMMANDS = App.COMMANDS | {PeopleCommands, LearningCommands, ActionCommands, WhoCommands}
 
     snapshot: var[JournalSnapshot | None] = var(None, init=False)
+    index: LiveIndex | None = None  # the search index, once built or loaded
 
     def __init__(
         self, store: Store, *, config: Config | None = None, day: Callable[[], date] = today
@@ -100,6 +103,21 @@ class NetjournalApp(App[None]):
             )
             return
         self.call_from_thread(setattr, self, "snapshot", snapshot)
+
+    def watch_snapshot(self, snapshot: JournalSnapshot | None) -> None:
+        if snapshot is not None:
+            self.update_index(snapshot)
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def update_index(self, snapshot: JournalSnapshot) -> None:
+        """Load or build the search index, then keep it up to the journal's records."""
+        records = snapshot.records()
+        if self.index is None:
+            self.index = open_index(self.store.folder, records, save=self.store.exists)
+        else:
+            self.index.update(records)
+        if self.index.pending > REINDEX_AFTER:  # too much searched outside it: build afresh
+            self.index = rebuild_index(self.store.folder, records, save=self.store.exists)
 
     @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
     def notice_other_writers(self) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tests.cli.support import RunCli, added_id, by_name, ok_json, one_line_error, snapshot
 
-ISO_STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
+ISO_STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$")
 
 
 def coming(weekday: int, today: date) -> date:

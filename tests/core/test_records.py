@@ -96,7 +96,7 @@ def test_create_gives_a_fresh_id_and_utc_timestamps() -> None:
     assert first.id != second.id
     assert len(first.id) == 10
     assert first.created == first.updated
-    assert datetime.strptime(first.created, "%Y-%m-%dT%H:%M:%SZ")
+    assert datetime.strptime(first.created, "%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def test_create_cleans_and_converts_fields() -> None:

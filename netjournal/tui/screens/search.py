@@ -13,7 +13,7 @@ from textual.widgets import Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from netjournal.core.records import Record
-from netjournal.core.search import SearchHit, search
+from netjournal.core.search import SearchHit, hit_for, search
 from netjournal.core.who import rank_people_for
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
@@ -36,6 +36,7 @@ class SearchScreen(Screen[tuple[str, str] | None]):
         super().__init__()
         self._query = query  # what to start with, e.g. "?pricing" from the palette
         self._records: list[Record] = []
+        self._by_id: dict[str, Record] = {}
         self._hits: dict[str, SearchHit] = {}
 
     @property
@@ -65,8 +66,8 @@ class SearchScreen(Screen[tuple[str, str] | None]):
         self.sub_title = "Search"
         snapshot = self.nj.snapshot
         if snapshot is not None:
-            self._records = [*snapshot.people.values(), *snapshot.learnings.values(),
-                             *snapshot.interactions.values(), *snapshot.outreach.values()]  # fmt: skip
+            self._records = snapshot.records()
+            self._by_id = {record.id: record for record in self._records}
         box = self.query_one("#query", Input)
         box.focus()
         if self._query:
@@ -89,8 +90,16 @@ class SearchScreen(Screen[tuple[str, str] | None]):
         """
         if query.startswith("?"):
             hits = self._who(query[1:])
-        else:
-            hits = search(self._records, query, limit=200) if query.strip() else []
+        elif not query.strip():
+            hits = []
+        elif self.nj.index is not None and self.nj.snapshot is not None:
+            ids = self.nj.index.search(query, limit=200)
+            by_id = {r.id: r for r in self._records}
+            hits = [
+                hit_for(by_id[i], query, rank, len(ids)) for rank, i in enumerate(ids) if i in by_id
+            ]
+        else:  # the index is still being built: a plain scan
+            hits = search(self._records, query, limit=200)
         if get_current_worker().is_cancelled:
             return
         self.app.call_from_thread(self.show_hits, query, hits)

@@ -1,0 +1,106 @@
+"""The search index: typos, prefixes, any word order, every field; a cache; live changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from netjournal.core.records import Interaction, Learning, Outreach, Person, Record
+from netjournal.core.search_index import LiveIndex, SearchIndex, cache_path, open_index
+from netjournal.core.store import Store
+
+JURGEN = Person.create(name="Jürgen Müller", org="Fabrikam", expertise="kubernetes operators")
+ANN = Person.create(name="Ann Lee", org="Contoso", interests="offshore sailing")
+ANNA = Person.create(name="Anna Smith", role="Buyer")
+ROBOTS = Learning.create(date="2026-03-01", title="Pallet robots cut picking time",
+                         body="Three vendors showed autonomous movers.", tags="automation")  # fmt: skip
+COLD = Learning.create(date="2026-02-01", title="Cold chain spoilage",
+                       body="Alerts to drivers, not dashboards.")  # fmt: skip
+FAIR = Interaction.create(date="2026-03-02", person_ids=[ANN.id], summary="Coffee at the stand",
+                          event="LogiMAT 2027", notes="She wants a zeppelin demo.")  # fmt: skip
+PLAN = Outreach.create(kind="follow-up", person_ids=[ANNA.id], title="Send Anna the tender")
+RECORDS: list[Record] = [JURGEN, ANN, ANNA, ROBOTS, COLD, FAIR, PLAN]
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    return SearchIndex.build(RECORDS)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("jurgen muller", JURGEN),  # accents typed without them
+        ("jurgen mueler", JURGEN),  # one wrong letter
+        ("mülller jürgen", JURGEN),  # a letter too many, words reordered
+        ("kubernets", JURGEN),  # a typo in an expertise
+        ("plalet robots", ROBOTS),  # two letters swapped
+        ("robots pallet", ROBOTS),  # any order
+        ("pall", ROBOTS),  # the word being typed is a prefix
+        ("autonomous", ROBOTS),  # a word only in the body
+        ("zeppelin", FAIR),  # a word only in an interaction's notes
+        ("logimat", FAIR),  # an event's name
+        ("tender", PLAN),  # an outreach title
+        ("offshore sail", ANN),  # an interest, the last word a prefix
+    ],
+)
+def test_the_record_meant_is_in_the_top_three(
+    index: SearchIndex, query: str, expected: Record
+) -> None:
+    assert expected.id in index.search(query, limit=3)
+
+
+def test_a_full_name_puts_that_person_before_titles_that_mention_them(index: SearchIndex) -> None:
+    assert index.search("ann", limit=5)[0] == ANN.id
+    assert index.search("anna smith", limit=5)[0] == ANNA.id
+
+
+def test_short_words_are_not_typo_matched_and_nonsense_finds_nothing(index: SearchIndex) -> None:
+    assert index.search("xqzv") == []
+    assert index.search("cold chian spoilage", limit=3)[0] == COLD.id
+    assert COLD.id not in index.search("gold", limit=10)  # four letters: no typo forgiven
+    assert index.search("   ") == []
+
+
+def test_types_filter_the_results(index: SearchIndex) -> None:
+    assert index.search("ann", types=["outreach"]) == [PLAN.id]
+
+
+def test_the_cache_round_trips_and_a_damaged_cache_is_ignored(
+    tmp_path: Path, index: SearchIndex
+) -> None:
+    path = tmp_path / "cache" / "search-index"
+    index.save(path)
+    loaded = SearchIndex.load(path)
+    assert loaded is not None
+    for query in ("jurgen", "pall", "zeppelin", "plalet robots"):
+        assert loaded.search(query) == index.search(query)
+    path.write_bytes(path.read_bytes()[:100])
+    assert SearchIndex.load(path) is None
+    path.write_bytes(b"not an index")
+    assert SearchIndex.load(path) is None
+
+
+def test_records_saved_after_the_build_are_found_and_deleted_ones_are_not(
+    journal_dir: Path,
+) -> None:
+    store = Store.open(journal_dir)
+    store.add(*RECORDS)
+    live = open_index(
+        journal_dir, store.people() + store.learnings() + store.interactions() + store.outreach()
+    )
+    assert cache_path(journal_dir).exists()
+    # Another process adds, edits and deletes; a fresh process reuses the stale cache safely.
+    other = Store.open(journal_dir)
+    other.add(Person.create(name="Zoë Quantum", expertise="quantum sensors"))
+    other.update(other.get(Learning, ROBOTS.id).edit(title="Forklift drones"))
+    other.delete(other.get(Interaction, FAIR.id))
+    fresh = Store.open(journal_dir)
+    records = fresh.people() + fresh.learnings() + fresh.interactions() + fresh.outreach()
+    live = open_index(journal_dir, records)
+    assert isinstance(live, LiveIndex) and live.pending == 3
+    assert [fresh.get(Person, i).name for i in live.search("quantum")] == ["Zoë Quantum"]
+    assert live.search("forklift") == [ROBOTS.id]
+    assert ROBOTS.id not in live.search("pallet")
+    assert live.search("zeppelin") == []
