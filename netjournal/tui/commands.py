@@ -22,16 +22,36 @@ MAX_HITS = 20
 
 
 def highlighted(text: str, query: str) -> Content:
-    """`text` as Content, with each typed word's first occurrence underlined (no markup)."""
+    """`text` as Content, each typed word underlined where a word of the text starts with it.
+
+    Offsets come from the folded text (accents off, lower case), so "jurgen" marks "Jürgen";
+    the text itself is never parsed as markup.
+    """
     content = Content(text)
-    lowered = text.casefold()
-    if len(lowered) != len(text):  # casefold changed lengths (ß): skip highlighting
+    folded = _fold_same_length(text)
+    if folded is None:
         return content
-    for word in query.casefold().split():
-        at = lowered.find(word)
-        if at >= 0:
-            content = content.stylize("bold underline", at, at + len(word))
+    for word in fold(query).split():
+        start = 0
+        while (at := folded.find(word, start)) >= 0:
+            if at == 0 or not folded[at - 1].isalnum():
+                content = content.stylize("bold underline", at, at + len(word))
+            start = at + len(word)
     return content
+
+
+def _fold_same_length(text: str) -> str | None:
+    """Lower case without accents, one character for one (None when that cannot be kept)."""
+    out = []
+    for char in text:
+        plain = fold(char) if not char.isascii() else char.lower()
+        if len(plain) != 1:
+            if plain == "" or plain == " ":
+                plain = " "
+            else:
+                return None
+        out.append(plain)
+    return "".join(out)
 
 
 class _RecordProvider(Provider):

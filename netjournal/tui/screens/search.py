@@ -13,8 +13,10 @@ from textual.widgets import Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from netjournal.core.records import Record
-from netjournal.core.search import SearchHit, hit_for, search
+from netjournal.core.search import TYPE_NAMES, SearchHit, hit_for, search
+from netjournal.core.search_query import SearchQuery, parse_query
 from netjournal.core.who import rank_people_for
+from netjournal.tui.commands import highlighted
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
 if TYPE_CHECKING:
@@ -50,8 +52,9 @@ class SearchScreen(Screen[tuple[str, str] | None]):
             id="query",
             compact=True,
         )
-        yield Static(Content("Type to search; words match in any order. Start with ? to ask who "
-                             "knows about a topic. Enter opens the result."), id="search-status")  # fmt: skip
+        yield Static(Content("Type to search; words match in any order. Filters: p: people, "
+                             "j: journal, o: outreach, i: interactions, @tag. Start with ? to ask "
+                             "who knows about a topic. Enter opens the result."), id="search-status")  # fmt: skip
         yield RecordTable(
             (
                 Column("Type", width=11),
@@ -92,17 +95,31 @@ class SearchScreen(Screen[tuple[str, str] | None]):
             hits = self._who(query[1:])
         elif not query.strip():
             hits = []
-        elif self.nj.index is not None and self.nj.snapshot is not None:
-            ids = self.nj.index.search(query, limit=200)
-            by_id = {r.id: r for r in self._records}
-            hits = [
-                hit_for(by_id[i], query, rank, len(ids)) for rank, i in enumerate(ids) if i in by_id
-            ]
-        else:  # the index is still being built: a plain scan
-            hits = search(self._records, query, limit=200)
+        else:
+            hits = self._search(parse_query(query))
         if get_current_worker().is_cancelled:
             return
         self.app.call_from_thread(self.show_hits, query, hits)
+
+    def _search(self, asked: SearchQuery) -> list[SearchHit]:
+        by_id = self._by_id
+        if not asked.words.strip():  # only filters: the newest records that pass them
+            records = [
+                r for r in self._records if (not asked.types or TYPE_NAMES[r.TABLE] in asked.types)
+            ]
+            records = [r for r in records if asked.keeps(r)]
+            records.sort(key=lambda r: r.updated, reverse=True)
+            return [hit_for(r, "", rank, len(records)) for rank, r in enumerate(records[:200])]
+        if self.nj.index is not None:
+            ids = self.nj.index.search(asked.words, limit=400, types=asked.types)
+            records = [by_id[i] for i in ids if i in by_id]
+        else:  # the index is still being built: a plain scan
+            pool = [
+                r for r in self._records if not asked.types or TYPE_NAMES[r.TABLE] in asked.types
+            ]
+            records = [by_id[hit.id] for hit in search(pool, asked.words, limit=400)]
+        records = [r for r in records if asked.keeps(r)][:200]
+        return [hit_for(r, asked.words, rank, len(records)) for rank, r in enumerate(records)]
 
     def _who(self, topic: str) -> list[SearchHit]:
         snapshot = self.nj.snapshot
@@ -115,7 +132,14 @@ class SearchScreen(Screen[tuple[str, str] | None]):
 
     def show_hits(self, query: str, hits: list[SearchHit]) -> None:
         self._hits = {hit.id: hit for hit in hits}
-        rows = [Row(hit.id, (hit.type, self._title(hit), hit.snippet)) for hit in hits]
+        words = query[1:] if query.startswith("?") else parse_query(query).words
+        rows = [
+            Row(
+                hit.id,
+                (hit.type, highlighted(self._title(hit), words), highlighted(hit.snippet, words)),
+            )
+            for hit in hits
+        ]
         self.query_one("#results", RecordTable).set_rows(rows)
         status = (
             f"{len(hits)} result(s)" + (" (first 200)" if len(hits) == 200 else "")

@@ -35,7 +35,7 @@ class Row:
     """One line of the table: the record it stands for and its cells as plain text."""
 
     key: str
-    cells: tuple[str, ...]
+    cells: tuple[str | Content, ...]  # strings are plain text; Content carries highlights
     dim: bool = False
     heading: bool = False  # a group heading ("Overdue"): not selectable
 
@@ -207,12 +207,14 @@ class RecordTable(ScrollView, can_focus=True):
         )
         return self._strip(row.cells, width, part)
 
-    def _strip(self, cells: tuple[str, ...], width: int, part: str, span: bool = False) -> Strip:
+    def _strip(
+        self, cells: tuple[str | Content, ...], width: int, part: str, span: bool = False
+    ) -> Strip:
         if span:
-            content = Content(cells[0]).truncate(width, ellipsis=True)
+            content = _as_content(cells[0]).truncate(width, ellipsis=True)
         else:
             pieces = [
-                Content(cell.replace("\n", " ")).truncate(cell_width, ellipsis=True, pad=True)
+                _as_content(cell).truncate(cell_width, ellipsis=True, pad=True)
                 for cell, cell_width in zip(cells, self.widths(width), strict=False)
                 if cell_width
             ]
@@ -221,3 +223,10 @@ class RecordTable(ScrollView, can_focus=True):
         content = content.pad_right(max(0, width - content.cell_length))
         strip = Strip(content.render_segments(style), content.cell_length)
         return strip.crop_extend(0, width, style.rich_style)
+
+
+def _as_content(cell: str | Content) -> Content:
+    """A cell as one line of Content (a string is plain text, never markup)."""
+    if isinstance(cell, Content):
+        return cell if "\n" not in cell.plain else Content(cell.plain.replace("\n", " "))
+    return Content(cell.replace("\n", " "))
