@@ -168,9 +168,12 @@ class Store:
             return plan.setdefault(shard, ([], [], []))
 
         writing: Shard | None = None
+        current: set[str] = set()  # tables made current in this save (once each)
         for index, record in enumerate(changes.update + changes.delete):
             table = self.tables[record.TABLE]
-            table.load_all()
+            if record.TABLE not in current:
+                table.load_all()
+                current.add(record.TABLE)
             shard = table.shard_of(record.id)
             if shard is not None and shard not in plan:
                 shard.ensure_current(before_write=True)
@@ -209,8 +212,9 @@ class Store:
             if isinstance(error, ValueError):  # TinyDB: an id already in that shard
                 raise JournalError(f"Nothing was saved: {error}.") from None
             if isinstance(error, OSError):
+                where = writing.path if writing is not None else self.folder
                 raise JournalError(
-                    f"Could not save to {writing.path}: {error.strerror or error}; "
+                    f"Could not save to {where}: {error.strerror or error}; "
                     "that change was not saved."
                 ) from None
             raise
