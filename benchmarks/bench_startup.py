@@ -28,12 +28,18 @@ from pathlib import Path
 
 class Timed(NetjournalApp):
     first_frame = None
+    loaded_at = None
     def on_ready(self) -> None:
         self.first_frame = time.time() - start
         self.set_interval(0.005, self._check_loaded)
+    def watch_snapshot(self, snapshot) -> None:
+        # The moment the journal is in (timers may fire late while the index loads after it).
+        if snapshot is not None and self.loaded_at is None:
+            self.loaded_at = time.time() - start
+        super().watch_snapshot(snapshot)
     def _check_loaded(self) -> None:
-        if self.snapshot is not None:
-            loaded = time.time() - start
+        if self.loaded_at is not None:
+            loaded = self.loaded_at
             print(json.dumps({"first_frame": self.first_frame, "loaded": loaded,
                               "people": len(self.snapshot.people)}), flush=True)
             self.exit()

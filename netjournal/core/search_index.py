@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import marshal
+import mmap
 import os
 from array import array
 from collections.abc import Iterable, Sequence
@@ -113,17 +114,27 @@ class SearchIndex:
 
     @classmethod
     def load(cls, path: Path) -> SearchIndex | None:
-        """The cached index, or None if it is missing, unreadable or from another version."""
+        """The cached index, or None if it is missing, unreadable or from another version.
+
+        The arrays are mapped, not read: the postings come from the page cache as a search
+        touches them, so the index is ready as soon as the small head is read.
+        """
         try:
             with path.open("rb") as handle:
                 data = marshal.load(handle)
                 if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
                     return None
-                for name, typecode, length in data.pop("arrays"):
-                    data[name] = array(typecode)
-                    data[name].fromfile(handle, length)
-                data.pop("version")
-                return cls(data)
+                offset = handle.tell()
+                mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            view = memoryview(mapped)
+            for name, typecode, length in data.pop("arrays"):
+                size = length * array(typecode).itemsize
+                if offset + size > len(mapped):
+                    return None  # a torn or truncated cache
+                data[name] = view[offset : offset + size].cast(typecode)
+                offset += size
+            data.pop("version")
+            return cls(data)
         except (OSError, EOFError, ValueError, TypeError, KeyError):
             return None
 
@@ -157,13 +168,19 @@ class SearchIndex:
         pieces = [self.postings[self.starts[w] : self.starts[w + 1]] for w in words]
         if upto is not None:
             pieces = [piece[: bisect.bisect_left(piece, upto)] for piece in pieces]
-        return set().union(*pieces)
+        return set().union(
+            *(piece.tolist() for piece in pieces)
+        )  # tolist: C speed on a mapped view
 
     def _title_docs(self, words: list[int]) -> set[int]:
-        return set().union(*(self.tpostings[self.tstarts[w] : self.tstarts[w + 1]] for w in words))
+        return set().union(
+            *(self.tpostings[self.tstarts[w] : self.tstarts[w + 1]].tolist() for w in words)
+        )
 
     def _has(self, doc: int, wanted: set[int]) -> bool:
-        return not wanted.isdisjoint(self.forward[self.fstarts[doc] : self.fstarts[doc + 1]])
+        return not wanted.isdisjoint(
+            self.forward[self.fstarts[doc] : self.fstarts[doc + 1]].tolist()
+        )
 
     def search(self, query: str, limit: int = 50, types: Sequence[str] = ()) -> list[str]:
         """Ids of the records matching every word of `query`, best first."""

@@ -16,7 +16,7 @@ from netjournal.core.records import Interaction, Learning, Outreach, Person, Rec
 from netjournal.core.store import Store
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # a repr of 100,000 records helps nobody and takes seconds
 class JournalSnapshot:
     """All records by id, and derived views (last contact, timelines)."""
 
@@ -24,6 +24,12 @@ class JournalSnapshot:
     learnings: dict[str, Learning] = field(default_factory=dict)
     interactions: dict[str, Interaction] = field(default_factory=dict)
     outreach: dict[str, Outreach] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        return (
+            f"JournalSnapshot({len(self.people)} people, {len(self.learnings)} learnings, "
+            f"{len(self.interactions)} interactions, {len(self.outreach)} outreach)"
+        )
 
     @classmethod
     def load(cls, store: Store) -> JournalSnapshot:

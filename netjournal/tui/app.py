@@ -108,7 +108,10 @@ class NetjournalApp(App[None]):
         if snapshot is not None:
             self.update_index(snapshot)
 
-    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    # A description, or Textual would repr() the whole snapshot to name the worker (seconds).
+    @work(
+        thread=True, exclusive=True, group="index", exit_on_error=False, description="search index"
+    )
     def update_index(self, snapshot: JournalSnapshot) -> None:
         """Load or build the search index, then keep it up to the journal's records."""
         records = snapshot.records()

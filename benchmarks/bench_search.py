@@ -1,0 +1,264 @@
+"""Search as you type: per keystroke in the app, index ready after start, the CLI, vs FTS5/grep.
+
+    python benchmarks/bench_search.py DIR [--runs 10] [--ready-runs 5]
+
+1. In-process, headless: the app on DIR, `/` pressed once the journal and the index are
+   there, then phrases typed key by key. A keystroke's time runs from just before the key
+   press until `SearchScreen.show_hits` has put that exact query's results into the table
+   (the search worker and the table update included; the terminal paint after it is not).
+   Budget (DESIGN.md): one search keystroke, list updated <= 30 ms p95.
+2. Index ready: fresh process, from just before spawn until `app.index` is set (loaded from
+   the cache `DIR/.cache/search-index`). Budget: <= 1.5 s after start.
+3. CLI: `python -m netjournal --dir DIR search "pallet robots" --json`, whole process.
+   Budget: <= 1.5 s (the same as the index).
+4. The same keystrokes on SQLite FTS5 (prefix query on the last word, built once in a temp
+   file; no typo tolerance, no UI) and `grep -ril WORD DIR --include=*.json` (the word being
+   typed; files, not records).
+
+Only reads DIR (the app may rewrite its search cache).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchutil import Row, check_journal, child_env, machine_line, print_table
+
+PHRASES = ["pallet robots", "kubernets operatrs", "supply chain risk", "logimat"]
+
+READY_CHILD = r"""
+import sys, time, json
+start = float(sys.argv[1])
+from pathlib import Path
+from netjournal.core.config import Config
+from netjournal.core.store import Store
+from netjournal.tui.app import NetjournalApp
+
+class Timed(NetjournalApp):
+    # Times are taken where they happen: a timer would fire late while the index loads.
+    # (Textual calls on_ready of every class in the MRO: this one must not call super.)
+    loaded = None
+    _index = None
+    def on_ready(self) -> None:
+        self.set_interval(0.005, self._check)
+    def watch_snapshot(self, snapshot) -> None:
+        if snapshot is not None and self.loaded is None:
+            self.loaded = time.time() - start
+        super().watch_snapshot(snapshot)
+    @property
+    def index(self):
+        return self._index
+    @index.setter
+    def index(self, value) -> None:
+        if value is not None and self._index is None:
+            self.ready = time.time() - start
+        self._index = value
+    def _check(self) -> None:
+        if self._index is not None:
+            print(json.dumps({"ready": self.ready, "loaded": self.loaded}), flush=True)
+            self.exit()
+
+Timed(Store.open(Path(sys.argv[2])), config=Config(Path("/nonexistent/config.toml"))).run(
+    headless=True, size=(120, 40))
+"""
+
+
+def pick_name(snapshot: object) -> str:
+    """An ASCII person name from the journal, the same every run (typed like a user would)."""
+    people = sorted(snapshot.people.values(), key=lambda p: p.id)  # type: ignore[attr-defined]
+    for person in people:
+        if person.name.isascii() and 10 <= len(person.name) <= 16 and " " in person.name:
+            return person.name.lower()
+    return people[0].name.lower()
+
+
+async def type_in_app(journal: Path) -> tuple[list[str], list[float], str]:
+    """(queries, seconds per keystroke, the name typed)."""
+    from textual.widgets import Input
+
+    from netjournal.core.config import Config
+    from netjournal.core.store import Store
+    from netjournal.tui.app import NetjournalApp
+    from netjournal.tui.screens.search import SearchScreen
+
+    shown: dict[str, float] = {}
+    original = SearchScreen.show_hits
+
+    def timed_show_hits(self: SearchScreen, query: str, hits: list) -> None:
+        original(self, query, hits)
+        shown[query] = time.perf_counter()
+
+    SearchScreen.show_hits = timed_show_hits  # type: ignore[method-assign]
+    app = NetjournalApp(Store.open(journal), config=Config(Path("/nonexistent/config.toml")))
+    queries: list[str] = []
+    times: list[float] = []
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            began = time.perf_counter()
+            while app.snapshot is None or app.index is None:
+                if time.perf_counter() - began > 120:
+                    raise SystemExit("the journal or the index did not load within 120 s")
+                await pilot.pause(0.05)
+            name = pick_name(app.snapshot)
+            await pilot.press("slash")
+            await pilot.pause(0.1)
+            if not isinstance(app.screen, SearchScreen):
+                raise SystemExit(f"`/` did not open the search screen: {app.screen!r}")
+
+            async def wait_for(query: str) -> None:
+                deadline = time.perf_counter() + 30
+                while query not in shown:
+                    if time.perf_counter() > deadline:
+                        raise SystemExit(f"no results shown for {query!r} within 30 s")
+                    await pilot.pause(0.001)
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+
+            for phrase in [*PHRASES, name]:
+                for end in range(1, len(phrase) + 1):
+                    query, char = phrase[:end], phrase[end - 1]
+                    shown.pop(query, None)
+                    start = time.perf_counter()
+                    await pilot.press("space" if char == " " else char)
+                    await wait_for(query)
+                    times.append(shown[query] - start)
+                    queries.append(query)
+                box = app.screen.query_one("#query", Input)
+                if box.value != phrase:
+                    raise SystemExit(f"typed {phrase!r} but the input holds {box.value!r}")
+                shown.pop("", None)
+                box.value = ""
+                await wait_for("")
+    finally:
+        SearchScreen.show_hits = original  # type: ignore[method-assign]
+    return queries, times, name
+
+
+def index_ready(journal: Path, runs: int) -> tuple[list[float], list[float]]:
+    """Seconds from spawn to app.index set, and to app.snapshot set (the journal loaded)."""
+    ready, loaded = [], []
+    for _ in range(runs):
+        start = time.time()
+        out = subprocess.run(
+            [sys.executable, "-c", READY_CHILD, repr(start), str(journal)],
+            capture_output=True, text=True, check=True, timeout=120, env=child_env(),
+        )  # fmt: skip
+        result = json.loads(out.stdout.strip().splitlines()[-1])
+        ready.append(result["ready"])
+        loaded.append(result["loaded"] or result["ready"])
+    return ready, loaded
+
+
+def cli_runs(journal: Path, runs: int) -> list[float]:
+    command = [sys.executable, "-m", "netjournal", "--dir", str(journal)]
+    command += ["search", "pallet robots", "--json"]
+    times = []
+    subprocess.run(command, capture_output=True, check=True, env=child_env())  # warm pyc cache
+    for _ in range(runs):
+        began = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True, env=child_env())
+        times.append(time.perf_counter() - began)
+    return times
+
+
+def fts5_times(journal: Path, queries: list[str]) -> tuple[list[float], float]:
+    """Per-keystroke FTS5 times (as benchmarks/search_engines.py queries it) and the build time."""
+    from search_engines import fts5_search
+
+    from netjournal.core.search import TYPE_NAMES, record_text
+    from netjournal.core.store import Store
+
+    store = Store.open(journal)
+    records = [*store.people(), *store.learnings(), *store.interactions(), *store.outreach()]
+    with tempfile.TemporaryDirectory(prefix="nj-fts5-") as work:
+        began = time.perf_counter()
+        db = sqlite3.connect(Path(work) / "fts5.db")
+        db.execute(
+            "CREATE VIRTUAL TABLE f USING fts5(rid UNINDEXED, rtype UNINDEXED, title, text,"
+            " tokenize = 'unicode61 remove_diacritics 2')"
+        )
+        db.executemany(
+            "INSERT INTO f VALUES (?, ?, ?, ?)",
+            ((r.id, TYPE_NAMES[r.TABLE], r.label, record_text(r)) for r in records),
+        )
+        db.commit()
+        built = time.perf_counter() - began
+        times = []
+        for query in queries:
+            began = time.perf_counter()
+            fts5_search(db, query, limit=200)
+            times.append(time.perf_counter() - began)
+        db.close()
+    return times, built
+
+
+def grep_times(journal: Path, queries: list[str]) -> list[float]:
+    times = []
+    for query in queries:
+        word = query.split()[-1]
+        began = time.perf_counter()
+        subprocess.run(
+            ["grep", "-ril", word, str(journal), "--include=*.json"],
+            capture_output=True, check=False,
+        )  # fmt: skip
+        times.append(time.perf_counter() - began)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("journal", type=Path)
+    parser.add_argument("--runs", type=int, default=10, help="CLI runs")
+    parser.add_argument("--ready-runs", type=int, default=5, help="fresh app processes")
+    args = parser.parse_args()
+    journal = args.journal.resolve()
+    check_journal(journal)
+
+    print("typing in the app ...", flush=True)
+    queries, keys, name = asyncio.run(type_in_app(journal))
+    print(f"index ready after start ({args.ready_runs} fresh processes) ...", flush=True)
+    ready, loaded = index_ready(journal, args.ready_runs)
+    print(f"CLI search ({args.runs} runs) ...", flush=True)
+    cli = cli_runs(journal, args.runs)
+    print("SQLite FTS5: building ...", flush=True)
+    fts, built = fts5_times(journal, queries)
+    print("grep -ril ...", flush=True)
+    grep = grep_times(journal, queries)
+
+    print(machine_line())
+    print(f"journal: {journal}; typed {[*PHRASES, name]} ({len(queries)} keystrokes)")
+    print(f"FTS5 table built in {built:.1f} s (not part of any budget)")
+    rows = [
+        Row("keystroke, list updated (app)", keys, unit="ms", p95_budget=30),
+        Row("index ready after start", ready, unit="s", median_budget=1.5),
+        Row("  of which: journal loaded (snapshot)", loaded, unit="s"),
+        Row("CLI search --json, whole process", cli, unit="s", median_budget=1.5),
+        Row("keystroke: SQLite FTS5 prefix (no UI)", fts, unit="ms"),
+        Row("keystroke: grep -ril WORD (files)", grep, unit="ms"),
+    ]
+    print_table("Search as you type", rows)
+    med, high = statistics.median, Row("", []).shown
+    print(
+        f"netjournal/FTS5: median {med(keys) / med(fts):.2f}x, p95 "
+        f"{rows[0].p95 / rows[4].p95:.2f}x; netjournal/grep: median "
+        f"{med(keys) / med(grep):.2f}x, p95 {rows[0].p95 / rows[5].p95:.2f}x"
+    )
+    slowest = sorted(zip(keys, queries, strict=True), reverse=True)[:5]
+    print("slowest keystrokes: " + ", ".join(f"{q!r} {high(t):.1f} ms" for t, q in slowest))
+    if any(row.verdict().startswith("FAIL") for row in rows):
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
