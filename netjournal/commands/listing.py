@@ -98,8 +98,12 @@ def _iso(day: date | None) -> str | None:
 
 def who(store: Store, args: argparse.Namespace) -> int:
     """`netjournal who TOPIC`: people ranked for a topic, with the reasons."""
+    people, interactions, learnings = store.people(), store.interactions(), store.learnings()
+    index = open_index(
+        store.folder, [*people, *interactions, *learnings, *store.outreach()], save=store.exists
+    )
     ranked = rank_people_for(
-        args.topic, store.people(), store.interactions(), store.learnings(), limit=args.limit
+        args.topic, people, interactions, learnings, limit=args.limit, mentioning=index.mentioning
     )
     if args.json:
         print_json([entry.to_dict() for entry in ranked])

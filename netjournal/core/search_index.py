@@ -21,6 +21,7 @@ import marshal
 import mmap
 import os
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -278,6 +279,30 @@ class LiveIndex:
     def pending(self) -> int:
         """How many records are searched outside the index (rebuild when this grows)."""
         return len(self.changed) + len(self.removed)
+
+    def mentioning(
+        self, words: list[str], types: Sequence[str] = ("interaction", "learning")
+    ) -> set[str]:
+        """Ids of the records (of `types`) holding at least half of `words` (folded), each
+        as a word start or within the typos forgiven: what "who would you ask" counts."""
+        base = self.base
+        needed = max(1, (len(words) + 1) // 2)
+        counts: Counter[int] = Counter()
+        for word in words:
+            counts.update(base._docs(base.matching_words(word, True)[0]))
+        wanted = set(types)
+        found = {
+            base.ids[doc]
+            for doc, count in counts.items()
+            if count >= needed and base.types[doc] in wanted
+        }
+        found -= self.removed | self.changed.keys()
+        for record in self.changed.values():
+            if TYPE_NAMES[record.TABLE] in wanted:
+                text = fold(record_text(record)).split()
+                if sum(1 for word in words if any(t.startswith(word) for t in text)) >= needed:
+                    found.add(record.id)
+        return found
 
     def search(self, query: str, limit: int = 50, types: Sequence[str] = ()) -> list[str]:
         from netjournal.core.search import search as scan

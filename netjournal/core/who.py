@@ -9,13 +9,13 @@ are forgiven; word order does not matter.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from netjournal.core.names import fold
-from netjournal.core.records import Interaction, Learning, Person
+from netjournal.core.records import Interaction, Learning, Person, Record
 
 # How much a match in each field says about whom to ask.
 FIELD_WEIGHTS = (
@@ -80,15 +80,30 @@ def rank_people_for(
     interactions: Iterable[Interaction] = (),
     learnings: Iterable[Learning] = (),
     limit: int | None = None,
+    mentioning: Callable[[list[str]], set[str]] | None = None,
 ) -> list[Ranked]:
-    """People who could help with `topic`, best first, each with reasons; nobody scores 0."""
+    """People who could help with `topic`, best first, each with reasons; nobody scores 0.
+
+    `mentioning(words)`, when given (the search index), returns the ids of the records that
+    mention at least half of the topic's words; without it the texts are scanned.
+    """
     wanted = topic_words(topic)
     if not wanted:
         return []
     ranked = {person.id: Ranked(person) for person in people}
     for entry in ranked.values():
         _score_fields(entry, wanted)
-    mentions = _Mentions(wanted)
+    if mentioning is not None:
+        ids = mentioning(wanted)
+
+        def mentions(record: Record) -> bool:
+            return record.id in ids
+    else:
+        scan = _Mentions(wanted)
+
+        def mentions(record: Record) -> bool:
+            return scan(_about(record))
+
     _score_talks(ranked, interactions, mentions)
     _score_shared(ranked, interactions, learnings, mentions)
     found = [entry for entry in ranked.values() if entry.score > 0]
@@ -139,13 +154,23 @@ class _Mentions:
         return False
 
 
+def _about(record: Record) -> str:
+    """The text of an interaction or learning that says what it was about."""
+    if isinstance(record, Interaction):
+        return "\n".join((record.summary, record.event, record.notes))
+    if isinstance(record, Learning):
+        return "\n".join((record.title, ", ".join(record.tags), record.body))
+    return ""
+
+
 def _score_talks(
-    ranked: dict[str, Ranked], interactions: Iterable[Interaction], mentions: _Mentions
+    ranked: dict[str, Ranked],
+    interactions: Iterable[Interaction],
+    mentions: Callable[[Record], bool],
 ) -> None:
     talks: dict[str, list[Interaction]] = {}
     for interaction in interactions:
-        text = "\n".join((interaction.summary, interaction.event, interaction.notes))
-        if mentions(text):
+        if mentions(interaction):
             for person_id in interaction.person_ids:
                 talks.setdefault(person_id, []).append(interaction)
     for person_id, found in talks.items():
@@ -162,13 +187,9 @@ def _score_shared(
     ranked: dict[str, Ranked],
     interactions: Iterable[Interaction],
     learnings: Iterable[Learning],
-    mentions: _Mentions,
+    mentions: Callable[[Record], bool],
 ) -> None:
-    about = {
-        learning.id: learning
-        for learning in learnings
-        if mentions("\n".join((learning.title, ", ".join(learning.tags), learning.body)))
-    }
+    about = {learning.id: learning for learning in learnings if mentions(learning)}
     if not about:
         return
     shared: dict[str, list[Learning]] = {}

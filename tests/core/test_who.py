@@ -50,3 +50,18 @@ def test_people_with_nothing_in_common_with_the_topic_are_left_out() -> None:
     assert ranked("quantum cryptography") == []
     assert ranked("") == []
     assert "Dan Wu" not in [name for name, _ in ranked("sailing")]
+
+
+def test_the_search_index_finds_the_same_conversations_as_a_scan() -> None:
+    from netjournal.core.search_index import LiveIndex, SearchIndex
+
+    records = [*PEOPLE, TALK, SHARED, ARTICLE]
+    index = LiveIndex(SearchIndex.build(records), records)
+    for topic in ("kubernetes", "operators kubernetes", "procurement", "jazz"):
+        scanned = rank_people_for(topic, PEOPLE, [TALK, SHARED], [ARTICLE])
+        indexed = rank_people_for(
+            topic, PEOPLE, [TALK, SHARED], [ARTICLE], mentioning=index.mentioning
+        )
+        assert [(e.person.name, e.reasons) for e in indexed] == [
+            (e.person.name, e.reasons) for e in scanned
+        ]

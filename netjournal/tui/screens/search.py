@@ -125,8 +125,10 @@ class SearchScreen(Screen[tuple[str, str] | None]):
         snapshot = self.nj.snapshot
         if snapshot is None or not topic.strip():
             return []
+        index = self.nj.index
         ranked = rank_people_for(topic, snapshot.people.values(), snapshot.interactions.values(),
-                                 snapshot.learnings.values(), limit=50)  # fmt: skip
+                                 snapshot.learnings.values(), limit=50,
+                                 mentioning=index.mentioning if index else None)  # fmt: skip
         return [SearchHit("person", entry.person.id, entry.person.name, entry.score,
                           "; ".join(entry.reasons)) for entry in ranked]  # fmt: skip
 
