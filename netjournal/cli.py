@@ -7,6 +7,7 @@ opens. Errors are one sentence on stderr and exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import sys
@@ -95,6 +96,24 @@ def build_parser() -> Parser:
     who.add_argument("--limit", type=_positive, default=10, metavar="N")
     who.add_argument("--json", action="store_true", help="print [{id,name,score,reasons}]")
     who.set_defaults(run=_listing("who"))
+
+    review = commands.add_parser("review", help="what deserves attention today, with reasons")
+    review.add_argument("--date", metavar="DATE", help="review another day (e.g. tomorrow, fri)")
+    review.add_argument(
+        "--json", action="store_true", help="print [{id,kind,title,reason,due,person_ids}]"
+    )
+    review.set_defaults(run=_planner("review"))
+
+    done = commands.add_parser(
+        "done", help="mark a planned outreach done (it is logged as an interaction)"
+    )
+    done.add_argument("id", metavar="ID", help="the outreach's id (or the start of it)")
+    done.set_defaults(run=_planner("done"))
+
+    snooze = commands.add_parser("snooze", help="hide a planned outreach until a date")
+    snooze.add_argument("id", metavar="ID", help="the outreach's id (or the start of it)")
+    snooze.add_argument("--until", required=True, metavar="DATE", help="e.g. mon, +3d, next month")
+    snooze.set_defaults(run=_planner("snooze_outreach"))
 
     doctor = commands.add_parser(
         "doctor", help="check every file and cross-reference of the journal"
@@ -190,6 +209,15 @@ def _listing(name: str) -> Callable[..., int]:
     return run
 
 
+def _planner(name: str) -> Callable[..., int]:
+    def run(store: object, args: argparse.Namespace) -> int:
+        from netjournal.commands import planner
+
+        return int(getattr(planner, name)(store, args))
+
+    return run
+
+
 def _upkeep(name: str) -> Callable[..., int]:
     def run(folder: Path, args: argparse.Namespace) -> int:
         from netjournal.commands import upkeep
@@ -239,6 +267,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NetjournalError as error:
         say(str(error))
         return EXIT_ERROR
+    except BrokenPipeError:  # `netjournal list people | head`: the reader had enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as error:
         where = f": {error.filename}" if error.filename else ""
         say(f"{error.strerror or error}{where}.")
@@ -255,8 +286,9 @@ def run() -> None:
     """
     gc.disable()  # a command lives for a fraction of a second: collecting is wasted work
     status = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    with contextlib.suppress(BrokenPipeError):
+        sys.stdout.flush()
+        sys.stderr.flush()
     os._exit(status)
 
 

@@ -1,0 +1,68 @@
+"""`netjournal review`, `netjournal done ID`, `netjournal snooze ID --until DATE`."""
+
+from __future__ import annotations
+
+import argparse
+
+from netjournal.commands.output import print_json, print_table
+from netjournal.core.clock import today
+from netjournal.core.config import load_config
+from netjournal.core.dates import parse_date
+from netjournal.core.errors import Ambiguous, NotFound, RecordError
+from netjournal.core.outreach_actions import mark_done, snooze
+from netjournal.core.records import Outreach
+from netjournal.core.review import review_queue
+from netjournal.core.snapshot import JournalSnapshot
+from netjournal.core.store import Store
+
+
+def review(store: Store, args: argparse.Namespace) -> int:
+    day = parse_date(args.date, today()) if args.date else today()
+    items = review_queue(JournalSnapshot.load(store), day, load_config().cadence_by_tag)
+    if args.json:
+        print_json([item.to_dict() for item in items])
+        return 0
+    rows = [[item.kind, item.title, item.reason, item.id] for item in items]
+    print_table(rows, f"Nothing to review on {day.isoformat()}.")
+    return 0
+
+
+def find_outreach(store: Store, typed: str) -> Outreach:
+    """The planned outreach with this id (or a unique start of it)."""
+    typed = typed.strip()
+    if ":" in typed:  # a review item about a person (cold:..., power:...)
+        raise RecordError(
+            f"'{typed}' is a person to get back to, not a planned outreach: log a conversation "
+            "with `netjournal log NAME -m ...`, or plan one with `netjournal add outreach`."
+        )
+    matches = [o for o in store.outreach() if o.id.startswith(typed)] if typed else []
+    exact = [o for o in matches if o.id == typed]
+    if exact:
+        return exact[0]
+    if not matches:
+        raise NotFound(
+            f"No planned outreach has the id '{typed}'; `netjournal list outreach` shows them."
+        )
+    if len(matches) > 1:
+        raise Ambiguous(
+            f"'{typed}' starts the ids of {len(matches)} outreach items: "
+            + "; ".join(f"{o.title} ({o.id})" for o in matches[:8])
+            + ".",
+            [o.id for o in matches],
+        )
+    return matches[0]
+
+
+def done(store: Store, args: argparse.Namespace) -> int:
+    outreach = find_outreach(store, args.id)
+    interaction = mark_done(store, outreach, today())
+    print(f"Done: {outreach.title} (logged as interaction {interaction.id}).")
+    return 0
+
+
+def snooze_outreach(store: Store, args: argparse.Namespace) -> int:
+    outreach = find_outreach(store, args.id)
+    until = parse_date(args.until, today())
+    snooze(store, outreach, until, today())
+    print(f"Snoozed until {until.isoformat()}: {outreach.title}.")
+    return 0

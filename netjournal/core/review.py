@@ -1,0 +1,117 @@
+"""The daily review: one queue of what deserves attention on a given day, each with its reason.
+
+- planned outreach that is overdue or due (snoozed items return on their date);
+- people going cold: last contact older than their keep-in-touch cadence;
+- people with positional power you have not spoken to in a long time;
+- prospects (key people not yet in your network) with no plan to bring them in.
+
+Cadence: the person's own, else the shortest of their tags' cadences in config.toml, else a
+default by kind, shortened for positional power. Logging any interaction resets the clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from netjournal.core.dates import days_ago
+from netjournal.core.records import Person
+from netjournal.core.snapshot import JournalSnapshot
+
+DEFAULT_CADENCE = {"internal": 60, "customer": 30, "supplier": 60, "expert": 90,
+                   "journalist": 60, "other": 120}  # fmt: skip
+POWER_SILENCE_DAYS = 90  # influence 2+ unheard for this long is worth a review item
+KIND_ORDER = {"outreach": 0, "cold": 1, "power": 2, "prospect": 3}
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One thing to look at today (JSON: id, kind, title, reason, due, person_ids)."""
+
+    id: str
+    kind: str
+    title: str
+    reason: str
+    due: date | None
+    person_ids: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"id": self.id, "kind": self.kind, "title": self.title, "reason": self.reason,
+                "due": self.due.isoformat() if self.due else None,
+                "person_ids": list(self.person_ids)}  # fmt: skip
+
+
+def cadence_for(person: Person, by_tag: Mapping[str, int] | None = None) -> int:
+    """Days between contacts before `person` counts as going cold."""
+    if person.cadence_days:
+        return person.cadence_days
+    tagged = [
+        days
+        for tag, days in (by_tag or {}).items()
+        if tag.casefold() in {t.casefold() for t in person.tags}
+    ]
+    if tagged:
+        return min(tagged)
+    days = DEFAULT_CADENCE.get(person.kind, 120)
+    if person.influence >= 3:
+        return min(days, 30)
+    if person.influence == 2:
+        return round(days * 0.75)
+    return days
+
+
+def review_queue(
+    snapshot: JournalSnapshot, day: date, by_tag: Mapping[str, int] | None = None
+) -> list[ReviewItem]:
+    """Everything worth attention on `day`, most pressing first."""
+    items: list[ReviewItem] = []
+    for outreach in snapshot.outreach.values():
+        if outreach.is_open_on(day) and outreach.due is not None and outreach.due <= day:
+            late = (day - outreach.due).days
+            reason = "due today" if late == 0 else f"overdue by {late} day{'s' if late > 1 else ''}"
+            items.append(ReviewItem(outreach.id, "outreach", outreach.title, reason, outreach.due,
+                                    outreach.person_ids))  # fmt: skip
+    planned = {
+        pid for o in snapshot.outreach.values() if o.status == "open" for pid in o.person_ids
+    }
+    bring_in = {pid for o in snapshot.outreach.values()
+                if o.status == "open" and o.kind == "bring-in" for pid in o.person_ids}  # fmt: skip
+    for person in snapshot.people.values():
+        item = _person_item(person, snapshot, day, by_tag, planned, bring_in)
+        if item is not None:
+            items.append(item)
+    items.sort(key=lambda i: (KIND_ORDER[i.kind], i.due or date.max, i.title.casefold()))
+    return items
+
+
+def _person_item(
+    person: Person, snapshot: JournalSnapshot, day: date, by_tag: Mapping[str, int] | None,
+    planned: set[str], bring_in: set[str],
+) -> ReviewItem | None:  # fmt: skip
+    if person.is_prospect:
+        if person.id in bring_in:
+            return None
+        return ReviewItem(f"prospect:{person.id}", "prospect", person.name,
+                          "a key person not yet in your network, with no plan to bring them in",
+                          None, (person.id,))  # fmt: skip
+    if person.id in planned:  # something is already planned with them
+        return None
+    last = snapshot.last_contact.get(person.id)
+    since = last or date.fromisoformat(person.created[:10])
+    cadence = cadence_for(person, by_tag)
+    due = since + timedelta(days=cadence)
+    if due <= day:
+        spoken = (
+            f"last contact {days_ago(last, day)}"
+            if last
+            else f"no contact logged since you added them {days_ago(since, day)}"
+        )
+        return ReviewItem(f"cold:{person.id}", "cold", person.name,
+                          f"going cold: {spoken}, keep in touch every {cadence} days", due, (person.id,))  # fmt: skip
+    if person.influence >= 2 and last and (day - last).days >= POWER_SILENCE_DAYS:
+        return ReviewItem(f"power:{person.id}", "power", person.name,
+                          f"positional power ({person.role or 'influence ' + str(person.influence)}), "
+                          f"last contact {days_ago(last, day)}", last + timedelta(days=POWER_SILENCE_DAYS),
+                          (person.id,))  # fmt: skip
+    return None

@@ -1,0 +1,49 @@
+"""`netjournal review`, `done ID` and `snooze ID --until DATE` through real subprocesses."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+from tests.cli.support import RunCli, one_line_error, prepare
+
+
+def test_review_done_and_snooze(run_cli: RunCli, journal_dir: Path) -> None:
+    prepare(journal_dir, "add", "person", "Ann Lee", "--kind", "customer")
+    prepare(journal_dir, "log", "ann", "-m", "Coffee")
+    prepare(journal_dir, "add", "outreach", "follow-up", "--to", "ann", "--due", "yesterday")
+    prepare(journal_dir, "add", "outreach", "reconnect", "--to", "ann", "--due", "today")
+    queue = json.loads(run_cli("review", "--json").stdout)
+    assert [(item["kind"], item["title"]) for item in queue] == [
+        ("outreach", "Follow up with Ann Lee"),
+        ("outreach", "Reconnect with Ann Lee"),
+    ]
+    assert queue[0]["reason"] == "overdue by 1 day"
+    assert set(queue[0]) == {"id", "kind", "title", "reason", "due", "person_ids"}
+
+    done = run_cli("done", queue[0]["id"][:5])  # the start of an id is enough
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Done: Follow up with Ann Lee")
+    snoozed = run_cli("snooze", queue[1]["id"], "--until", "+3d")
+    assert snoozed.returncode == 0, snoozed.stderr
+    assert json.loads(run_cli("review", "--json").stdout) == []
+    later = (date.today() + timedelta(days=3)).isoformat()
+    assert [
+        i["title"] for i in json.loads(run_cli("review", "--date", later, "--json").stdout)
+    ] == ["Reconnect with Ann Lee"]
+    talks = json.loads(run_cli("list", "interactions", "--json").stdout)
+    assert {t["summary"] for t in talks} == {"Coffee", "Follow up with Ann Lee"}
+
+
+def test_done_and_snooze_refuse_what_they_cannot_do(run_cli: RunCli, journal_dir: Path) -> None:
+    prepare(journal_dir, "add", "person", "Ann Lee")
+    prepare(journal_dir, "add", "outreach", "follow-up", "--to", "ann", "--due", "today")
+    assert "No planned outreach has the id 'zzz'" in one_line_error(run_cli("done", "zzz"))
+    assert "not a planned outreach" in one_line_error(run_cli("done", "cold:abc"))
+    outreach = json.loads(run_cli("list", "outreach", "--json").stdout)[0]
+    assert "after today" in one_line_error(
+        run_cli("snooze", outreach["id"], "--until", "yesterday")
+    )
+    assert run_cli("done", outreach["id"]).returncode == 0
+    assert "already done" in one_line_error(run_cli("done", outreach["id"]))

@@ -1,0 +1,84 @@
+"""The daily review at fixed dates: due and overdue plans, snoozes, cadences, power, prospects."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from netjournal.core.planning import plan_outreach
+from netjournal.core.records import Interaction, Person
+from netjournal.core.review import cadence_for, review_queue
+from netjournal.core.snapshot import JournalSnapshot
+
+DAY = date(2026, 11, 29)
+
+
+def snapshot(*records: object) -> JournalSnapshot:
+    by_table: dict[str, dict[str, object]] = {
+        "people": {},
+        "learnings": {},
+        "interactions": {},
+        "outreach": {},
+    }
+    for record in records:
+        by_table[record.TABLE][record.id] = record  # type: ignore[attr-defined]
+    return JournalSnapshot(**by_table)  # type: ignore[arg-type]
+
+
+def met(person: Person, when: str) -> Interaction:
+    return Interaction.create(date=when, person_ids=[person.id], summary="Coffee")
+
+
+def kinds(items: list) -> list[tuple[str, str]]:  # type: ignore[type-arg]
+    return [(item.kind, item.title) for item in items]
+
+
+def test_overdue_and_due_plans_come_first_and_future_ones_wait() -> None:
+    ann = Person.create(name="Ann", kind="customer")
+    late = plan_outreach("follow-up", [ann], due=date(2026, 11, 26))
+    today = plan_outreach("reconnect", [ann], due=DAY, title="Call Ann")
+    later = plan_outreach("ask", [ann], due=date(2026, 12, 3), title="Ask Ann later")
+    items = review_queue(snapshot(ann, met(ann, "2026-11-20"), late, today, later), DAY)
+    assert kinds(items) == [("outreach", "Follow up with Ann"), ("outreach", "Call Ann")]
+    assert [item.reason for item in items] == ["overdue by 3 days", "due today"]
+
+
+def test_a_snoozed_plan_is_hidden_until_its_date() -> None:
+    ann = Person.create(name="Ann")
+    plan = plan_outreach("follow-up", [ann], due=date(2026, 11, 20)).edit(
+        snoozed_until=date(2026, 12, 1)
+    )
+    records = (ann, met(ann, "2026-11-20"), plan)
+    assert review_queue(snapshot(*records), DAY) == []
+    assert kinds(review_queue(snapshot(*records), date(2026, 12, 1))) == [
+        ("outreach", "Follow up with Ann")
+    ]
+
+
+def test_going_cold_follows_the_cadence_and_a_logged_talk_resets_it() -> None:
+    bob = Person.create(name="Bob", kind="supplier", cadence_days=30)
+    items = review_queue(snapshot(bob, met(bob, "2026-10-01")), DAY)
+    assert kinds(items) == [("cold", "Bob")]
+    assert items[0].reason == "going cold: last contact 59 days ago, keep in touch every 30 days"
+    assert review_queue(snapshot(bob, met(bob, "2026-10-01"), met(bob, "2026-11-28")), DAY) == []
+
+
+def test_default_cadences_by_kind_power_and_tag() -> None:
+    assert cadence_for(Person.create(name="A", kind="customer")) == 30
+    assert cadence_for(Person.create(name="B", kind="expert")) == 90
+    assert cadence_for(Person.create(name="C", kind="expert", influence=3)) == 30
+    assert cadence_for(Person.create(name="D", kind="internal", influence=2)) == 45
+    assert cadence_for(Person.create(name="E", kind="other", tags="board"), {"Board": 14}) == 14
+
+
+def test_people_with_power_unheard_for_long_are_listed_once() -> None:
+    ceo = Person.create(name="Cara", kind="internal", influence=2, role="CFO", cadence_days=365)
+    items = review_queue(snapshot(ceo, met(ceo, "2026-07-01")), DAY)
+    assert kinds(items) == [("power", "Cara")]
+    assert items[0].reason == "positional power (CFO), last contact 151 days ago"
+
+
+def test_prospects_without_a_plan_to_bring_them_in() -> None:
+    vic = Person.create(name="Victor", status="prospect", influence=3)
+    assert kinds(review_queue(snapshot(vic), DAY)) == [("prospect", "Victor")]
+    plan = plan_outreach("bring-in", [vic])
+    assert review_queue(snapshot(vic, plan), DAY) == []
