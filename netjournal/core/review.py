@@ -93,7 +93,7 @@ def _person_item(
         if person.id in bring_in:
             return None
         return ReviewItem(f"prospect:{person.id}", "prospect", person.name,
-                          "a key person not yet in your network, with no plan to bring them in",
+                          "key person not in your network yet; no plan to bring them in",
                           None, (person.id,))  # fmt: skip
     if person.id in planned:  # something is already planned with them
         return None
@@ -108,7 +108,7 @@ def _person_item(
             else f"no contact logged since you added them {days_ago(since, day)}"
         )
         return ReviewItem(f"cold:{person.id}", "cold", person.name,
-                          f"going cold: {spoken}, keep in touch every {cadence} days", due, (person.id,))  # fmt: skip
+                          f"going cold: {spoken} (every {cadence} days)", due, (person.id,))  # fmt: skip
     if person.influence >= 2 and last and (day - last).days >= POWER_SILENCE_DAYS:
         return ReviewItem(f"power:{person.id}", "power", person.name,
                           f"positional power ({person.role or 'influence ' + str(person.influence)}), "

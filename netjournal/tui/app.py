@@ -49,7 +49,7 @@ class NetjournalApp(App[None]):
         "people": PeopleScreen,
         "journal": lambda: _screen("journal", "JournalScreen"),
         "outreach": lambda: _screen("outreach", "OutreachScreen"),
-        "review": lambda: _screen("placeholder", "ReviewScreen"),
+        "review": lambda: _screen("review", "ReviewScreen"),
         "network": lambda: _screen("placeholder", "NetworkScreen"),
     }
     BINDINGS = [

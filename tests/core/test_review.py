@@ -58,7 +58,7 @@ def test_going_cold_follows_the_cadence_and_a_logged_talk_resets_it() -> None:
     bob = Person.create(name="Bob", kind="supplier", cadence_days=30)
     items = review_queue(snapshot(bob, met(bob, "2026-10-01")), DAY)
     assert kinds(items) == [("cold", "Bob")]
-    assert items[0].reason == "going cold: last contact 59 days ago, keep in touch every 30 days"
+    assert items[0].reason == "going cold: last contact 59 days ago (every 30 days)"
     assert review_queue(snapshot(bob, met(bob, "2026-10-01"), met(bob, "2026-11-28")), DAY) == []
 
 

@@ -8,7 +8,8 @@ from netjournal.tui.screens.journal import JournalScreen
 from netjournal.tui.screens.outreach import OutreachScreen
 from netjournal.tui.screens.outreach_form import OutreachForm
 from netjournal.tui.screens.people import PeopleScreen
-from netjournal.tui.screens.placeholder import NetworkScreen, ReviewScreen
+from netjournal.tui.screens.placeholder import NetworkScreen
+from netjournal.tui.screens.review import ReviewScreen
 from tests.tui.support import SIZE, area, make_app, static_text, wait_loaded
 
 

@@ -28,14 +28,15 @@ class OutreachForm(FormScreen):
         Field("notes", "Notes", "text"),
     )
 
-    def __init__(self, outreach: Outreach | None) -> None:
+    def __init__(self, outreach: Outreach | None, prefill: dict[str, str] | None = None) -> None:
         super().__init__()
         self.outreach = outreach
+        self.prefill = prefill or {}  # a new plan started from elsewhere (the review)
         self.HEADING = "Edit outreach" if outreach else "Plan outreach"
 
     def initial_values(self) -> dict[str, str]:
         if self.outreach is None:
-            return {"kind": "follow-up"}
+            return {"kind": "follow-up", **self.prefill}
         snapshot = self.nj.snapshot
         o = self.outreach
         learning = snapshot.learnings.get(o.learning_id) if snapshot else None

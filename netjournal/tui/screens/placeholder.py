@@ -1,4 +1,4 @@
-"""Review (4) and Network (5): placeholders until their issues land."""
+"""Network (5): a placeholder until its issue lands."""
 
 from __future__ import annotations
 
@@ -6,22 +6,6 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
-
-
-class ReviewScreen(Screen[None]):
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(
-            Content(
-                "Review: the daily pass through what is due, who is going cold and what is worth "
-                "sharing arrives in a later version. For now, press 3 for Outreach."
-            ),
-            classes="placeholder",
-        )
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.sub_title = "Review"
 
 
 class NetworkScreen(Screen[None]):

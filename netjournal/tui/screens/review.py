@@ -1,0 +1,179 @@
+"""Review (4): one pass through what deserves attention today, a key per action.
+
+d done, z snooze (planned outreach), s skip for today, l log a note, p plan an outreach,
+enter open. A progress line counts the items; when the last is handled, a summary says
+what was done.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from netjournal.core.review import ReviewItem, review_queue
+from netjournal.core.snapshot import JournalSnapshot
+from netjournal.tui.widgets.record_table import Column, RecordTable, Row
+
+if TYPE_CHECKING:
+    from netjournal.tui.app import NetjournalApp
+
+PLAN_KIND = {"cold": "reconnect", "power": "reconnect", "prospect": "bring-in"}
+
+
+class ReviewScreen(Screen[None]):
+    BINDINGS = [
+        Binding("d", "done", "Done", id="review.done"),
+        Binding("z", "snooze", "Snooze", id="review.snooze"),
+        Binding("s", "skip", "Skip today", id="review.skip"),
+        Binding("l", "log", "Log", id="review.log"),
+        Binding("p", "plan", "Plan", id="review.plan"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[str, ReviewItem] = {}
+        self.total = 0
+        self.handled = {"done": 0, "snoozed": 0, "skipped": 0, "logged": 0, "planned": 0}
+        self.skipped: set[str] = set()
+
+    @property
+    def nj(self) -> NetjournalApp:
+        return cast("NetjournalApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="progress", markup=False)
+        yield RecordTable((Column("What", width=9), Column("Who / what", weight=1.0),
+                           Column("Why", weight=1.6)), id="list")  # fmt: skip
+        yield Static(Content("d done · z snooze · s skip today · l log a note · p plan · enter open"),
+                     id="review-keys")  # fmt: skip
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Review"
+        self.watch(self.app, "snapshot", self._refresh, init=True)
+        self.query_one("#list", RecordTable).focus()
+
+    def _refresh(self, snapshot: JournalSnapshot | None) -> None:
+        if snapshot is None:
+            self.query_one("#progress", Static).update(Content("Loading the journal…"))
+            return
+        queue = review_queue(snapshot, self.nj.today(), self.nj.config.cadence_by_tag)
+        self.items = {item.id: item for item in queue if item.id not in self.skipped}
+        self.total = max(self.total, len(self.items) + sum(self.handled.values()))
+        rows = [Row(item.id, (item.kind, item.title, item.reason)) for item in self.items.values()]
+        self.query_one("#list", RecordTable).set_rows(rows)
+        self._progress()
+
+    def _progress(self) -> None:
+        left = len(self.items)
+        done_count = self.total - left
+        summary = ", ".join(f"{name} {count}" for name, count in self.handled.items() if count)
+        if left == 0 and self.total:
+            text = f"All {self.total} reviewed: {summary or 'nothing changed'}. Well done."
+        elif left == 0:
+            text = "Nothing to review today: no plans due, nobody going cold."
+        else:
+            text = f"{done_count + 1} of {self.total}" + (f" · {summary}" if summary else "")
+        self.query_one("#progress", Static).update(Content(text))
+
+    def _current(self) -> ReviewItem | None:
+        key = self.query_one("#list", RecordTable).current_key
+        return self.items.get(key or "")
+
+    def _count(self, what: str) -> None:
+        self.handled[what] += 1
+        self._progress()
+
+    def action_done(self) -> None:
+        item = self._current()
+        if item is None:
+            return
+        if item.kind != "outreach":
+            self.notify(
+                "d finishes planned outreach; for a person, l logs a note or p plans.", markup=False
+            )
+            return
+        self.run_worker(self._done(item), group="save")
+
+    async def _done(self, item: ReviewItem) -> None:
+        from netjournal.core.outreach_actions import mark_done
+
+        snapshot = self.nj.snapshot
+        outreach = snapshot.outreach.get(item.id) if snapshot else None
+        if outreach is not None and await self.nj.save(
+            lambda store: mark_done(store, outreach, self.nj.today())
+        ):
+            self._count("done")
+
+    def action_snooze(self) -> None:
+        item = self._current()
+        snapshot = self.nj.snapshot
+        if item is None or snapshot is None:
+            return
+        if item.kind != "outreach":
+            self.notify("z snoozes planned outreach; s skips a person for today.", markup=False)
+            return
+        from netjournal.tui.screens.snooze import SnoozeDialog
+
+        def closed(result: object) -> None:
+            refreshed = self.nj.snapshot
+            now = refreshed.outreach.get(item.id) if refreshed else None
+            if now is not None and now.snoozed_until is not None:
+                self._count("snoozed")
+
+        self.app.push_screen(SnoozeDialog(snapshot.outreach[item.id]), closed)
+
+    def action_skip(self) -> None:
+        item = self._current()
+        if item is None:
+            return
+        self.skipped.add(item.id)
+        self.handled["skipped"] += 1
+        self._refresh(self.nj.snapshot)
+
+    def _person(self, item: ReviewItem):  # type: ignore[no-untyped-def]
+        snapshot = self.nj.snapshot
+        people = [snapshot.people[i] for i in item.person_ids if snapshot and i in snapshot.people]
+        return people[0] if people else None
+
+    def action_log(self) -> None:
+        item = self._current()
+        person = self._person(item) if item else None
+        if person is None:
+            return
+        from netjournal.tui.screens.log_form import LogForm
+
+        def closed(result: object) -> None:
+            if result is not None:
+                self._count("logged")
+
+        self.app.push_screen(LogForm(person), closed)
+
+    def action_plan(self) -> None:
+        item = self._current()
+        person = self._person(item) if item else None
+        if item is None or person is None:
+            return
+        from netjournal.tui.screens.outreach_form import OutreachForm
+
+        def closed(result: object) -> None:
+            if result is not None:
+                self._count("planned")
+
+        kind = PLAN_KIND.get(item.kind, "follow-up")
+        self.app.push_screen(OutreachForm(None, {"kind": kind, "people": person.name}), closed)
+
+    def on_record_table_opened(self, event: RecordTable.Opened) -> None:
+        item = self.items.get(event.key)
+        if item is None:
+            return
+        if item.kind == "outreach":
+            self.run_worker(self.nj.open_record("outreach", item.id), group="open")
+        elif item.person_ids:
+            self.run_worker(self.nj.open_record("people", item.person_ids[0]), group="open")

@@ -1,0 +1,66 @@
+"""Review (4): a whole pass, a key per action, the progress line and the closing summary."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from netjournal.core.planning import plan_outreach
+from netjournal.core.records import Interaction, Outreach, Person
+from netjournal.tui.screens.outreach_form import OutreachForm
+from tests.tui.support import (
+    SIZE,
+    TODAY,
+    make_app,
+    paste,
+    reopen,
+    settle,
+    static_text,
+    table,
+    wait_loaded,
+)
+
+ANN = Person.create(name="Ann Lee", kind="customer")
+BOB = Person.create(name="Bob Stone", kind="supplier", cadence_days=30)
+VIC = Person.create(name="Victor Almeida", status="prospect", influence=3)
+MET_ANN = Interaction.create(date=TODAY - timedelta(days=2), person_ids=[ANN.id], summary="Coffee")
+MET_BOB = Interaction.create(date=TODAY - timedelta(days=60), person_ids=[BOB.id], summary="Call")
+LATE = plan_outreach("follow-up", [ANN], due=TODAY - timedelta(days=3))
+DUE = plan_outreach("reconnect", [ANN], due=TODAY, title="Call Ann about the pilot")
+
+
+async def test_a_whole_review_session(journal_dir: Path) -> None:
+    app = make_app(journal_dir, ANN, BOB, VIC, MET_ANN, MET_BOB, LATE, DUE)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        screen = app.screen
+        assert [row.cells[1] for row in table(screen).rows] == [
+            "Follow up with Ann Lee", "Call Ann about the pilot", "Bob Stone", "Victor Almeida",
+        ]  # fmt: skip
+        assert static_text(screen, "#progress") == "1 of 4"
+        await pilot.press("d")  # done: the overdue follow-up
+        await settle(pilot)
+        await pilot.press("z")
+        await settle(pilot)
+        await paste(pilot, "+2d")
+        await pilot.press("enter")  # snoozed: the call
+        await settle(pilot)
+        await pilot.press("s")  # skipped for today: Bob
+        await settle(pilot)
+        assert [row.cells[1] for row in table(screen).rows] == ["Victor Almeida"]
+        await pilot.press("p")  # plan: bring Victor in
+        await settle(pilot)
+        assert isinstance(app.screen, OutreachForm)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is screen
+        assert (
+            static_text(screen, "#progress")
+            == "All 4 reviewed: done 1, snoozed 1, skipped 1, planned 1. Well done."
+        )
+        stored = {o.title: o for o in reopen(journal_dir).all(Outreach)}
+        assert stored["Follow up with Ann Lee"].status == "done"
+        assert stored["Call Ann about the pilot"].snoozed_until == TODAY + timedelta(days=2)
+        assert stored["Bring in Victor Almeida"].kind == "bring-in"
