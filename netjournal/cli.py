@@ -97,6 +97,16 @@ def build_parser() -> Parser:
     who.add_argument("--json", action="store_true", help="print [{id,name,score,reasons}]")
     who.set_defaults(run=_listing("who"))
 
+    suggest = commands.add_parser(
+        "suggest", help="whom to share a learning with, ranked, with reasons"
+    )
+    suggest.add_argument("learning", metavar="LEARNING", help="its title (matched fuzzily) or id")
+    suggest.add_argument("--limit", type=_positive, default=15, metavar="N")
+    suggest.add_argument(
+        "--json", action="store_true", help="print [{id,name,score,reasons,shared}]"
+    )
+    suggest.set_defaults(run=_planner("suggest"))
+
     review = commands.add_parser("review", help="what deserves attention today, with reasons")
     review.add_argument("--date", metavar="DATE", help="review another day (e.g. tomorrow, fri)")
     review.add_argument(

@@ -66,3 +66,21 @@ def snooze_outreach(store: Store, args: argparse.Namespace) -> int:
     snooze(store, outreach, until, today())
     print(f"Snoozed until {until.isoformat()}: {outreach.title}.")
     return 0
+
+
+def suggest(store: Store, args: argparse.Namespace) -> int:
+    """`netjournal suggest LEARNING`: whom to share it with, best first, with the reasons."""
+    from netjournal.commands.resolving import resolve_learning
+    from netjournal.core.suggest import suggest_people
+
+    learning = resolve_learning(store, args.learning)
+    snapshot = JournalSnapshot.load(store)
+    already = [p.id for p in snapshot.shared_with(learning.id)]
+    found = suggest_people(learning, snapshot.people.values(), already, limit=args.limit)
+    if args.json:
+        print_json([entry.to_dict() for entry in found])
+        return 0
+    rows = [[entry.person.name + (" (has it)" if entry.shared else ""), f"{entry.score:.1f}",
+             "; ".join(entry.reasons)] for entry in found]  # fmt: skip
+    print_table(rows, f"Nobody's interests, expertise or needs match '{learning.title}' yet.")
+    return 0

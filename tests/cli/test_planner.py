@@ -47,3 +47,25 @@ def test_done_and_snooze_refuse_what_they_cannot_do(run_cli: RunCli, journal_dir
     )
     assert run_cli("done", outreach["id"]).returncode == 0
     assert "already done" in one_line_error(run_cli("done", outreach["id"]))
+
+
+def test_suggest_ranks_people_and_marks_who_has_it(run_cli: RunCli, journal_dir: Path) -> None:
+    prepare(journal_dir, "add", "person", "Priya Raman", "--need", "payback under three years")
+    prepare(journal_dir, "add", "person", "Yuki Tanaka", "--expertise", "pallet robots")
+    prepare(journal_dir, "add", "person", "Dan Wu", "--interest", "jazz")
+    prepare(
+        journal_dir,
+        "add",
+        "learning",
+        "Pallet robots cut picking time",
+        "-m",
+        "Payback in under three years.",
+    )
+    prepare(journal_dir, "log", "yuki", "-m", "Sent the article", "--shared", "pallet robots")
+    found = json.loads(run_cli("suggest", "palet robots", "--json").stdout)
+    assert [(f["name"], f["shared"]) for f in found] == [
+        ("Priya Raman", False),
+        ("Yuki Tanaka", True),
+    ]
+    assert found[0]["reasons"] == ["need: payback under three years"]
+    assert set(found[0]) == {"id", "name", "score", "reasons", "shared"}

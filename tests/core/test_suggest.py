@@ -1,0 +1,36 @@
+"""Whom to share a learning with: matching interests, expertise and needs; receivers last."""
+
+from __future__ import annotations
+
+from netjournal.core.records import Learning, Person
+from netjournal.core.suggest import suggest_people
+
+ROBOTS = Learning.create(date="2026-03-01", title="Pallet robots cut picking time",
+                         tags="automation", body="Seen at LogiMAT. Payback in under three years.")  # fmt: skip
+NEEDY = Person.create(name="Priya", needs="fewer picking errors, payback under three years")
+EXPERT = Person.create(name="Yuki", expertise="pallet robots")
+FAN = Person.create(name="Lars", interests="warehouse automation, sailing")
+NOBODY = Person.create(name="Dan", interests="jazz", expertise="tax law")
+
+
+def test_needs_rank_first_then_expertise_and_interests_with_reasons() -> None:
+    found = suggest_people(ROBOTS, [NOBODY, FAN, EXPERT, NEEDY])
+    assert [(s.person.name, s.reasons) for s in found] == [
+        ("Priya", ["need: payback under three years"]),  # "fewer picking errors": 1 word of 3
+        ("Yuki", ["expertise: pallet robots"]),
+        ("Lars", ["interest: warehouse automation"]),
+    ]
+
+
+def test_people_who_already_have_it_are_marked_and_ranked_out() -> None:
+    found = suggest_people(ROBOTS, [FAN, EXPERT, NEEDY], already=[NEEDY.id])
+    assert [(s.person.name, s.shared) for s in found] == [
+        ("Yuki", False),
+        ("Lars", False),
+        ("Priya", True),
+    ]
+    assert found[-1].to_dict()["shared"] is True
+
+
+def test_nobody_with_nothing_in_common() -> None:
+    assert suggest_people(ROBOTS, [NOBODY]) == []
