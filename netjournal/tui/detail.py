@@ -107,7 +107,9 @@ def learning_header(snapshot: JournalSnapshot, learning: Learning) -> Content:
         parts.append(field("Tags", ", ".join(learning.tags)))
     shared = snapshot.shared_with(learning.id)
     parts.append(
-        field("Shared with", ", ".join(p.name for p in shared) if shared else "nobody yet")
+        field(
+            "Shared with", ", ".join(p.name for p in shared) if shared else "nobody yet (press s)"
+        )
     )
     return lines(parts)
 

@@ -28,6 +28,7 @@ class JournalScreen(AreaScreen):
         Binding("a", "add", "Add", id="journal.add"),
         Binding("e", "edit", "Edit", id="journal.edit"),
         Binding("x", "delete", "Delete", id="journal.delete"),
+        Binding("s", "share", "Share", id="journal.share"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -74,6 +75,13 @@ class JournalScreen(AreaScreen):
     def key_escape(self) -> None:
         if not self.table.has_focus:
             self.table.focus()
+
+    def action_share(self) -> None:
+        snapshot = self.snapshot
+        if snapshot and self.selected in snapshot.learnings:
+            from netjournal.tui.screens.share import ShareScreen
+
+            self.app.push_screen(ShareScreen(snapshot.learnings[self.selected]))
 
     def action_add(self) -> None:
         from netjournal.tui.screens.learning_form import LearningForm

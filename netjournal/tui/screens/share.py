@@ -1,0 +1,115 @@
+"""`s` on a learning: people ranked for it, `space` picks, `enter` plans one share each."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from netjournal.core.planning import plan_outreach
+from netjournal.core.records import Learning
+from netjournal.core.suggest import suggest_people
+from netjournal.tui.widgets.record_table import Column, RecordTable, Row
+
+if TYPE_CHECKING:
+    from netjournal.tui.app import NetjournalApp
+
+
+class ShareScreen(Screen[None]):
+    BINDINGS = [
+        Binding("space", "pick", "Pick", id="share.pick"),
+        Binding("enter", "plan", "Plan shares", priority=True, id="share.plan"),
+        Binding("escape", "close", "Cancel", id="share.close"),
+    ]
+
+    def __init__(self, learning: Learning) -> None:
+        super().__init__()
+        self.learning = learning
+        self.picked: list[str] = []
+        self._rows: dict[str, tuple[str, str, str]] = {}
+        self._saving = False
+
+    @property
+    def nj(self) -> NetjournalApp:
+        return cast("NetjournalApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(
+            Content.assemble("Share ", (self.learning.title, "bold"), " with…"), id="progress"
+        )
+        yield RecordTable(
+            (Column("", width=3), Column("Person", weight=1.0), Column("Why", weight=2.0)),
+            id="list",
+        )
+        yield Static(Content("space picks · enter plans a share for each, due today · escape cancels"),
+                     id="review-keys")  # fmt: skip
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Share"
+        snapshot = self.nj.snapshot
+        if snapshot is None:
+            return
+        already = [p.id for p in snapshot.shared_with(self.learning.id)]
+        ranked = suggest_people(self.learning, snapshot.people.values(), already)
+        listed = {entry.person.id for entry in ranked}
+        for entry in ranked:
+            why = "; ".join(entry.reasons) + ("  (already has it)" if entry.shared else "")
+            self._rows[entry.person.id] = ("", entry.person.name, why)
+        others = sorted(
+            (p for p in snapshot.people.values() if p.id not in listed),
+            key=lambda p: p.name.casefold(),
+        )
+        for person in others:
+            self._rows[person.id] = ("", person.name, "")
+        self._show()
+        self.query_one("#list", RecordTable).focus()
+
+    def _show(self) -> None:
+        rows = [
+            Row(key, ("[x]" if key in self.picked else "[ ]", name, why), dim=not why)
+            for key, (_, name, why) in self._rows.items()
+        ]
+        self.query_one("#list", RecordTable).set_rows(rows)
+
+    def action_pick(self) -> None:
+        key = self.query_one("#list", RecordTable).current_key
+        if key is None:
+            return
+        if key in self.picked:
+            self.picked.remove(key)
+        else:
+            self.picked.append(key)
+        self._show()
+
+    def action_plan(self) -> None:
+        snapshot = self.nj.snapshot
+        if snapshot is None or self._saving:
+            return
+        if not self.picked:
+            self.notify("Pick people with space first.", markup=False)
+            return
+        day = self.nj.today()
+        plans = [plan_outreach("share", [snapshot.people[i]], learning=self.learning, due=day)
+                 for i in self.picked if i in snapshot.people]  # fmt: skip
+        self._saving = True
+        self.run_worker(self._save(plans), group="save")
+
+    async def _save(self, plans: list) -> None:  # type: ignore[type-arg]
+        try:
+            saved = await self.nj.save(lambda store: (store.add(*plans), len(plans))[1])
+        finally:
+            self._saving = False
+        if saved:
+            self.notify(
+                f"Planned {saved} share(s) of '{self.learning.title}', due today.", markup=False
+            )
+            self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
