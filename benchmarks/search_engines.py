@@ -13,10 +13,8 @@ removed at the end).
 from __future__ import annotations
 
 import argparse
-import bisect
 import gc
 import json
-import marshal
 import os
 import random
 import shutil
@@ -26,7 +24,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from array import array
 from pathlib import Path
 
 STARTED = time.perf_counter()
@@ -34,21 +31,16 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(1, str(ROOT))
 
-from rapidfuzz import fuzz, process, utils  # noqa: E402
-from rapidfuzz.distance import OSA  # noqa: E402
+from rapidfuzz import fuzz, process  # noqa: E402
 
 from netjournal.core.names import fold  # noqa: E402
+from netjournal.core.search_index import SearchIndex  # noqa: E402
 
 TOP = 50  # result ids per keystroke
 RERANK = 300  # candidates reranked with rapidfuzz at most
 BUDGET_KEY_MS = 30.0
 BUDGET_READY_S = 1.5
 BUDGET_MB = 800.0
-
-
-def typo_distance(word: str) -> int:
-    """Edits forgiven in a typed word: none below 5 letters, 1 up to 7, 2 from 8."""
-    return 0 if len(word) < 5 else 1 if len(word) < 8 else 2
 
 
 def vm_hwm_mb() -> float:
@@ -86,201 +78,15 @@ def load_records() -> tuple[list[tuple], float]:
     return rows, loaded
 
 
-# 1. A pure-Python inverted index
-
-
-class Ids(dict):
-    """word -> id, a new id for a new word (so `map(ids.__getitem__, words)` runs in C)."""
-
-    def __missing__(self, word: str) -> int:
-        self[word] = number = len(self)
-        return number
-
-
-class PythonIndex:
-    """Folded word tokens; doc numbers are recency ranks (0 = newest), so postings are too.
-
-    Postings of all words sit in one array (word w's at starts[w]:starts[w + 1]). A forward
-    index (doc -> word ids) checks the query's expensive words (a one-letter prefix) on a few
-    candidates instead of merging their postings. A small title index ranks records with every
-    word in their title (a name, a learning's title) first.
-    """
-
-    def __init__(self, data: dict) -> None:
-        self.data = data
-        self.words: list[str] = data["words"]  # word id -> folded word
-        self.postings = memoryview(data["postings"]).cast("B").cast("I")
-        self.starts = memoryview(data["starts"]).cast("B").cast("Q")
-        self.forward = memoryview(data["forward"]).cast("B").cast("I")
-        self.fstarts = memoryview(data["fstarts"]).cast("B").cast("Q")
-        self.tpostings = memoryview(data["tpostings"]).cast("B").cast("I")
-        self.tstarts = memoryview(data["tstarts"]).cast("B").cast("Q")
-        self.ids: list[str] = data["ids"]
-        self.titles: list[str] = data["titles"]  # folded, for the rerank
-        pairs = sorted((word, number) for number, word in enumerate(self.words))
-        self.vocab = [word for word, _ in pairs]  # sorted, for prefixes
-        self.vocab_ids = [number for _, number in pairs]
-        self.by_length: dict[int, tuple[list[str], list[int]]] = {}
-        for number, word in enumerate(self.words):
-            words, numbers = self.by_length.setdefault(len(word), ([], []))
-            words.append(word)
-            numbers.append(number)
-        self.memo: dict[tuple[str, bool], tuple[list[int], set[int]]] = {}
-
-    @classmethod
-    def build(cls, rows: list[tuple]) -> PythonIndex:
-        from netjournal.core.search import record_text
-
-        ids = Ids()
-        get, tokens = ids.__getitem__, utils.default_process
-        forward, fstarts = array("I"), array("Q", [0])
-        titles, tstarts = array("I"), array("Q", [0])
-        for row in rows:  # words of each record, once: C loops (split, set, map)
-            forward.extend(map(get, set(tokens(record_text(row[4])).split())))
-            fstarts.append(len(forward))
-            titles.extend(map(get, set(tokens(row[2]).split())))
-            tstarts.append(len(titles))
-
-        def invert(docs: array, starts: array) -> tuple[array, array]:
-            buckets = [array("I") for _ in range(len(ids))]
-            appends = [bucket.append for bucket in buckets]
-            for doc in range(len(starts) - 1):
-                for word in docs[starts[doc] : starts[doc + 1]]:
-                    appends[word](doc)
-            postings, bounds = array("I"), array("Q", [0])
-            for bucket in buckets:
-                postings.extend(bucket)
-                bounds.append(len(postings))
-            return postings, bounds
-
-        postings, starts = invert(forward, fstarts)
-        tpostings, tbounds = invert(titles, tstarts)
-        words = [word if word.isascii() else fold(word).replace(" ", "") for word in ids]
-        return cls(
-            {
-                "words": words,
-                "postings": postings,
-                "starts": starts,
-                "forward": forward,
-                "fstarts": fstarts,
-                "tpostings": tpostings,
-                "tstarts": tbounds,
-                "ids": [row[0] for row in rows],
-                "titles": [fold(row[2]) for row in rows],
-            }
-        )
-
-    def save(self, path: Path) -> None:
-        """marshal for the lists, then the arrays' raw bytes (no copy of them in memory)."""
-        arrays = {k: v for k, v in self.data.items() if isinstance(v, array)}
-        head = {k: v for k, v in self.data.items() if k not in arrays}
-        head["arrays"] = [(k, v.typecode, len(v)) for k, v in arrays.items()]
-        with path.open("wb") as file:
-            marshal.dump(head, file)
-            for value in arrays.values():
-                value.tofile(file)
-
-    @classmethod
-    def load(cls, path: Path) -> PythonIndex:
-        with path.open("rb") as file:
-            data = marshal.load(file)
-            for key, typecode, length in data.pop("arrays"):
-                data[key] = array(typecode)
-                data[key].fromfile(file, length)
-        return cls(data)
-
-    def matching_words(self, word: str, prefix: bool) -> tuple[list[int], set[int]]:
-        """Word ids `word` stands for: itself, the words it begins (if prefix), typos."""
-        key = (word, prefix)
-        if key in self.memo:
-            return self.memo[key]
-        vocab = self.vocab
-        low = bisect.bisect_left(vocab, word)
-        if prefix:
-            high = bisect.bisect_left(vocab, word + "\uffff", low)
-        else:
-            high = bisect.bisect_right(vocab, word, low)
-        found = set(self.vocab_ids[low:high])
-        distance = typo_distance(word)
-        if distance:
-            for length in range(len(word) - distance, len(word) + distance + 1):
-                if length in self.by_length:
-                    words, numbers = self.by_length[length]
-                    found.update(
-                        numbers[at]
-                        for _, _, at in process.extract(
-                            word, words, scorer=OSA.distance, score_cutoff=distance, limit=None
-                        )
-                    )
-        self.memo[key] = (sorted(found), found)
-        return self.memo[key]
-
-    def cost(self, words: list[int]) -> int:
-        starts = self.starts
-        return sum(starts[w + 1] - starts[w] for w in words)
-
-    def docs(self, words: list[int], upto: int | None = None) -> set[int]:
-        """Docs holding any of `words` (only those numbered below `upto` if given)."""
-        postings, starts = self.postings, self.starts
-        pieces = [postings[starts[w] : starts[w + 1]] for w in words]
-        if upto is not None:
-            pieces = [piece[: bisect.bisect_left(piece, upto)] for piece in pieces]
-        return set().union(*pieces)
-
-    def title_docs(self, words: list[int]) -> set[int]:
-        postings, starts = self.tpostings, self.tstarts
-        return set().union(*(postings[starts[w] : starts[w + 1]] for w in words))
-
-    def has(self, doc: int, as_set: set[int]) -> bool:
-        return not as_set.isdisjoint(self.forward[self.fstarts[doc] : self.fstarts[doc + 1]])
-
-    def search(self, query: str, limit: int = TOP) -> list[str]:
-        typed = fold(query).split()
-        if not typed:
-            return []
-        last_open = not query[-1:].isspace()
-        terms = [
-            self.matching_words(word, last_open and i == len(typed) - 1)
-            for i, word in enumerate(typed)
-        ]
-        if any(not words for words, _ in terms):
-            return []
-        # Records with every word in their title first: few, cheap, and usually what is wanted.
-        in_title = self.title_docs(terms[0][0])
-        for words, _ in terms[1:]:
-            if in_title:
-                in_title &= self.title_docs(words)
-        order = sorted(terms, key=lambda term: self.cost(term[0]))
-        cheap = [term for term in order if self.cost(term[0]) <= 40_000] or order[:1]
-        rest = [term for term in order if not any(term is c for c in cheap)]
-        found: list[int] = sorted(in_title)[:RERANK]
-        seen = set(found)
-        upto: int | None = None if self.cost(cheap[0][0]) <= 40_000 else 4_000
-        while len(found) < RERANK:
-            candidates = self.docs(cheap[0][0], upto)
-            for words, _ in cheap[1:]:
-                candidates &= self.docs(words, upto)
-            for doc in sorted(candidates - seen):
-                if all(self.has(doc, as_set) for _, as_set in rest):
-                    found.append(doc)
-                    seen.add(doc)
-                    if len(found) >= RERANK:
-                        break
-            if upto is None or upto >= len(self.ids):
-                break
-            upto *= 4
-        wanted = " ".join(typed)
-        titles = self.titles
-        scored = process.extract(
-            wanted, [titles[d] for d in found], scorer=fuzz.token_set_ratio, limit=None
-        )
-        # Every word in the title first, then the best score, then the newest (doc numbers
-        # are recency ranks).
-        scored.sort(key=lambda hit: (found[hit[2]] not in in_title, -hit[1], found[hit[2]]))
-        return [self.ids[found[at]] for _, _, at in scored[:limit]]
+# 1. A pure-Python inverted index: the one netjournal ships (netjournal.core.search_index)
 
 
 # 2. tantivy
+
+
+def tantivy_distance(word: str) -> int:
+    """Edits tantivy forgives in a typed word: none below 5 letters, 1 up to 7, 2 from 8."""
+    return 0 if len(word) < 5 else 1 if len(word) < 8 else 2
 
 
 def tantivy_analyzer():
@@ -334,7 +140,7 @@ class TantivySearch:
         musts = []
         for i, word in enumerate(typed):
             prefix = last_open and i == len(typed) - 1
-            distance = min(self.cap, typo_distance(word))
+            distance = min(self.cap, tantivy_distance(word))
             parts = []
             for field, boost in (("text", 1.0), ("title", 2.0)):
                 q = t.Query.fuzzy_term_query(
@@ -513,13 +319,13 @@ def child_python(work: Path, repeats: int) -> dict:
     (work / "cases.json").write_text(json.dumps(cases))
     gc.disable()  # as the app loads: no collector passes over the new objects
     began = time.perf_counter()
-    index = PythonIndex.build(rows)
+    index = SearchIndex.build(row[4] for row in rows)
     built = time.perf_counter() - began
     gc.enable()
     began = time.perf_counter()
     index.save(work / "python.cache")
     saved = time.perf_counter() - began
-    keys = measure_keys(index.search, cases, repeats, index.memo.clear)
+    keys = measure_keys(index.search, cases, repeats, index._memo.clear)
     return {
         "load_s": loaded,
         "build_s": built,
@@ -536,7 +342,8 @@ def child_python(work: Path, repeats: int) -> dict:
 
 def child_python_load(work: Path) -> dict:
     began = time.perf_counter()
-    index = PythonIndex.load(work / "python.cache")
+    index = SearchIndex.load(work / "python.cache")
+    assert index is not None, "the cache written by the build could not be read"
     loaded = time.perf_counter() - began
     index.search("pallet ro")
     return {

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from netjournal.core.names import Candidate, resolve
+from netjournal.core.names import learning_candidates, person_candidates, resolve
 from netjournal.core.records import Learning, Person
 from netjournal.core.store import Store
-
-
-def person_candidates(people: Sequence[Person]) -> list[Candidate]:
-    return [
-        Candidate(p.id, p.name, ", ".join(x for x in (p.org, p.department) if x)) for p in people
-    ]
 
 
 def resolve_people(store: Store, names: Sequence[str]) -> list[Person]:
@@ -32,5 +26,5 @@ def resolve_learning(store: Store, title: str) -> Learning:
     """The learning whose title matches `title` (or with that id)."""
     learnings = store.learnings()
     by_id = {learning.id: learning for learning in learnings}
-    candidates = [Candidate(item.id, item.title, item.date.isoformat()) for item in learnings]
+    candidates = learning_candidates(learnings)
     return by_id[resolve(title, candidates, "learning").id]

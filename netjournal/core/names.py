@@ -7,12 +7,13 @@ nothing close is `NotFound`. We never guess between two people.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
 
 from netjournal.core.errors import Ambiguous, NotFound
+from netjournal.core.records import Learning, Person
 
 GOOD_ENOUGH = 70.0
 SHORT_QUERY = 4  # shorter queries match only at the start of a word of the name
@@ -30,6 +31,18 @@ class Candidate:
 
     def describe(self) -> str:
         return f"{self.name} ({self.hint}, {self.id})" if self.hint else f"{self.name} ({self.id})"
+
+
+def person_candidates(people: Iterable[Person]) -> list[Candidate]:
+    """People to pick by name, told apart by org and department."""
+    return [
+        Candidate(p.id, p.name, ", ".join(x for x in (p.org, p.department) if x)) for p in people
+    ]
+
+
+def learning_candidates(learnings: Iterable[Learning]) -> list[Candidate]:
+    """Learnings to pick by title, told apart by date."""
+    return [Candidate(x.id, x.title, x.date.isoformat()) for x in learnings]
 
 
 def fold(text: str) -> str:

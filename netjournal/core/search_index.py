@@ -109,7 +109,8 @@ class SearchIndex:
         head["arrays"] = [(k, v.typecode, len(v)) for k, v in arrays.items()]
         head["version"] = CACHE_VERSION
         make_folder(path.parent)
-        data = marshal.dumps(head) + b"".join(v.tobytes() for v in arrays.values())
+        # One copy: join reads the arrays' buffers directly (tobytes would copy each first).
+        data = b"".join([marshal.dumps(head), *(memoryview(v) for v in arrays.values())])
         # Not under the journal lock: two processes may write the cache at once, each its own temp.
         write_atomically(path, data, temp=path.with_name(f".{path.name}.{os.getpid()}.tmp"))
 

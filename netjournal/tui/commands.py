@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from netjournal.core.names import Candidate, fold, rank
+from netjournal.core.names import Candidate, fold, learning_candidates, rank
 
 if TYPE_CHECKING:
     from netjournal.tui.app import NetjournalApp
@@ -104,7 +104,7 @@ class LearningCommands(_RecordProvider):
         snapshot = self.nj.snapshot
         if snapshot is None:
             return []
-        return [Candidate(x.id, x.title, x.date.isoformat()) for x in snapshot.learnings.values()]
+        return learning_candidates(snapshot.learnings.values())
 
 
 class ActionCommands(Provider):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from netjournal.core.dates import parse_past
-from netjournal.core.names import Candidate, resolve
+from netjournal.core.names import learning_candidates, person_candidates, resolve
 from netjournal.core.records import CHANNELS, Interaction, Person
 from netjournal.core.store import Store
 from netjournal.tui.screens.form import Field, FormScreen
@@ -78,8 +78,8 @@ class LogForm(FormScreen):
         snapshot = self.nj.snapshot
         if snapshot is None:
             return [], []
-        people = [Candidate(p.id, p.name, p.org) for p in snapshot.people.values()]
-        titles = [Candidate(x.id, x.title) for x in snapshot.learnings.values()]
+        people = person_candidates(snapshot.people.values())
+        titles = learning_candidates(snapshot.learnings.values())
         others = [resolve(name, people).id for name in _names(values["others"])]
         shared = [resolve(title, titles, "learning").id for title in _names(values["shared"])]
         return [i for i in dict.fromkeys(others) if i != self.person.id], list(

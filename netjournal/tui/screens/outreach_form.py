@@ -7,7 +7,7 @@ from typing import Any
 
 from netjournal.core.dates import parse_due
 from netjournal.core.errors import RecordError
-from netjournal.core.names import Candidate, fold, resolve
+from netjournal.core.names import fold, learning_candidates, person_candidates, resolve
 from netjournal.core.planning import outreach_title, plan_outreach
 from netjournal.core.records import OUTREACH_KINDS, Outreach
 from netjournal.core.store import Store
@@ -57,7 +57,7 @@ class OutreachForm(FormScreen):
         snapshot = self.nj.snapshot
         if snapshot is None:
             raise RecordError("The journal is still loading; try again in a moment.")
-        candidates = [Candidate(p.id, p.name, p.org) for p in snapshot.people.values()]
+        candidates = person_candidates(snapshot.people.values())
         names = [name.strip() for name in values["people"].split(",") if name.strip()]
         if not names:
             raise RecordError("Name at least one person.")
@@ -73,10 +73,8 @@ class OutreachForm(FormScreen):
             people.append(same[0] if same else snapshot.people[resolve(name, candidates).id])
         learning = None
         if values["learning"].strip():
-            learning_candidates = [Candidate(x.id, x.title) for x in snapshot.learnings.values()]
-            learning = snapshot.learnings[
-                resolve(values["learning"], learning_candidates, "learning").id
-            ]
+            titles = learning_candidates(snapshot.learnings.values())
+            learning = snapshot.learnings[resolve(values["learning"], titles, "learning").id]
         due = parse_due(values["due"], self.nj.today())
         if self.outreach is None:
             planned = plan_outreach(values["kind"], people, learning=learning, due=due,
