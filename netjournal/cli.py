@@ -197,6 +197,9 @@ def _add_outreach_parser(things: argparse._SubParsersAction[Parser]) -> None:
         help="when (e.g. fri, +2w, next month); leave out or 'someday' for no date",
     )
     outreach.add_argument("--title", metavar="TEXT", help="instead of the generated title")
+    outreach.add_argument(
+        "--reason", metavar="TEXT", help="why (an introduction needs one: why should they meet?)"
+    )
     outreach.add_argument("-m", "--message", metavar="NOTE", help="a note")
     outreach.set_defaults(run=_capture("add_outreach"))
 
@@ -269,6 +272,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _open_app(folder, args.demo)
+        if args.demo:  # a command tried on the demo journal, never the user's own
+            from netjournal.core.demo import demo_folder
+
+            folder = demo_folder()
         if getattr(args, "raw_folder", False):
             return int(args.run(folder, args))
         from netjournal.core.store import Store

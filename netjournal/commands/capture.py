@@ -8,6 +8,7 @@ import sys
 from netjournal.commands.resolving import resolve_learning, resolve_people
 from netjournal.core.clock import today
 from netjournal.core.dates import parse_due, parse_past
+from netjournal.core.errors import RecordError
 from netjournal.core.names import fold
 from netjournal.core.planning import plan_outreach
 from netjournal.core.records import Interaction, Learning, Person
@@ -66,14 +67,22 @@ def add_outreach(store: Store, args: argparse.Namespace) -> int:
     people = resolve_people(store, args.to)
     learning = resolve_learning(store, args.learning) if args.learning else None
     due = parse_due(args.due, today())
-    outreach = plan_outreach(
-        args.kind,
-        people,
-        learning=learning,
-        due=due,
-        title=args.title or "",
-        notes=args.message or "",
-    )
+    try:
+        outreach = plan_outreach(
+            args.kind,
+            people,
+            learning=learning,
+            due=due,
+            title=args.title or "",
+            notes=args.message or "",
+            reason=args.reason or "",
+        )
+    except RecordError as error:
+        if error.field == "reason":
+            raise RecordError(
+                "An introduction says why the two should meet: add --reason TEXT."
+            ) from None
+        raise
     store.add(outreach)
     when = f", due {due.isoformat()}" if due else ", someday"
     print(f"Planned: {outreach.title}{when} ({outreach.id}).")

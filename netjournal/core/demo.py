@@ -555,7 +555,7 @@ def build_demo(store: Store, day: date, seed: int = 7) -> None:
                       notes="Send our returns volumes for the pilot quote."),
         plan_outreach("share", [by_name["Priya Raman"]], learning=learnings[0], due=day),
         plan_outreach("introduce", [by_name["Chloé Martin"], by_name["Dmitri Volkov"]],
-                      due=day + timedelta(days=4), notes="Second source for scanners."),
+                      due=day + timedelta(days=4), reason="Second source for scanners."),
         plan_outreach("reconnect", [by_name["Markus Brandt"]], due=day - timedelta(days=10)),
         plan_outreach("bring-in", [by_name["Victor Almeida"]], notes="Ask Helena for an introduction."),
         plan_outreach("ask", [by_name["Farid Haddad"]], due=day + timedelta(days=14),

@@ -24,7 +24,7 @@ def mark_done(store: Store, outreach: Outreach, day: date) -> Interaction:
             person_ids=current.person_ids,
             channel=CHANNEL_FOR_KIND.get(current.kind, "other"),
             summary=current.title,
-            notes=current.notes,
+            notes=_with_reason(current),
             learning_ids=[current.learning_id] if current.learning_id else [],
         )
         changes.update.append(current.edit(status="done", done_at=day))
@@ -45,3 +45,9 @@ def snooze(store: Store, outreach: Outreach, until: date, day: date) -> Outreach
         snoozed = current.edit(snoozed_until=until)
         changes.update.append(snoozed)
     return snoozed
+
+
+def _with_reason(outreach: Outreach) -> str:
+    """The notes an outreach leaves in the timeline: why it was done, then what was noted."""
+    why = f"Why: {outreach.reason}" if outreach.reason else ""
+    return "\n\n".join(text for text in (why, outreach.notes) if text)

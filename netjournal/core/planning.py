@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from netjournal.core.errors import RecordError
 from netjournal.core.records import Learning, Outreach, Person
 
 
@@ -34,16 +35,24 @@ def plan_outreach(
     due: date | None = None,
     title: str = "",
     notes: str = "",
+    reason: str = "",
 ) -> Outreach:
-    """A new open outreach (validated; not yet saved)."""
-    return Outreach.create(
+    """A new open outreach (validated; not yet saved); an introduction needs its reason."""
+    planned = Outreach.create(
         kind=kind,
         person_ids=[person.id for person in people],
         learning_id=learning.id if learning else "",
         title=title or outreach_title(kind, people, learning),
+        reason=reason,
         notes=notes,
         due=due,
     )
+    # Checked here, not in the record, so older introductions without one still edit and snooze.
+    if kind == "introduce" and not planned.reason:
+        raise RecordError(
+            "An introduction says why the two should meet: give the reason.", "reason"
+        )
+    return planned
 
 
 def _join(names: Sequence[str]) -> str:

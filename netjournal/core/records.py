@@ -259,7 +259,7 @@ class Outreach(Record):
 
     TABLE: ClassVar[str] = "outreach"
     FIELDS: ClassVar[FieldKinds] = FieldKinds(
-        lines=("kind", "learning_id", "title", "status"),
+        lines=("kind", "learning_id", "title", "status", "reason"),
         texts=("notes",),
         words=("person_ids",),
         dates=("due", "snoozed_until", "done_at"),
@@ -272,6 +272,7 @@ class Outreach(Record):
     title: str = ""
     person_ids: tuple[str, ...] = ()
     learning_id: str = ""
+    reason: str = ""  # why: an introduction says why the two should meet
     notes: str = ""
     due: date | None = None
     status: str = "open"

@@ -3,6 +3,7 @@
 - planned outreach that is overdue or due (snoozed items return on their date);
 - people going cold: last contact older than their keep-in-touch cadence;
 - people with positional power you have not spoken to in a long time;
+- learnings of the last weeks not yet shared (nor planned) that strongly match someone;
 - prospects (key people not yet in your network) with no plan to bring them in.
 
 Cadence: the person's own, else the shortest of their tags' cadences in config.toml, else a
@@ -18,11 +19,14 @@ from datetime import date, timedelta
 from netjournal.core.dates import days_ago
 from netjournal.core.records import Person
 from netjournal.core.snapshot import JournalSnapshot
+from netjournal.core.suggest import ShareMatcher
 
 DEFAULT_CADENCE = {"internal": 60, "customer": 30, "supplier": 60, "expert": 90,
                    "journalist": 60, "other": 120}  # fmt: skip
 POWER_SILENCE_DAYS = 90  # influence 2+ unheard for this long is worth a review item
-KIND_ORDER = {"outreach": 0, "cold": 1, "power": 2, "prospect": 3}
+FRESH_LEARNING_DAYS = 60  # older learnings are no news; the Journal still offers `s` on them
+STRONG_MATCH = 2.0  # a whole interest or expertise phrase, or most of a need
+KIND_ORDER = {"outreach": 0, "cold": 1, "power": 2, "share": 3, "prospect": 4}
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,7 @@ def review_queue(
         item = _person_item(person, snapshot, day, by_tag, planned, bring_in)
         if item is not None:
             items.append(item)
+    items.extend(_share_items(snapshot, day))
     items.sort(key=lambda i: (KIND_ORDER[i.kind], i.due or date.max, i.title.casefold()))
     return items
 
@@ -115,3 +120,30 @@ def _person_item(
                           f"last contact {days_ago(last, day)}", last + timedelta(days=POWER_SILENCE_DAYS),
                           (person.id,))  # fmt: skip
     return None
+
+
+def _share_items(snapshot: JournalSnapshot, day: date) -> list[ReviewItem]:
+    """Fresh learnings nobody got yet, with the people they strongly fit."""
+    planned = {o.learning_id for o in snapshot.outreach.values()
+               if o.kind == "share" and o.status == "open"}  # fmt: skip
+    fresh = [
+        learning
+        for learning in snapshot.learnings.values()
+        if 0 <= (day - learning.date).days <= FRESH_LEARNING_DAYS
+        and learning.id not in planned
+        and not snapshot.shared_with(learning.id)
+    ]
+    if not fresh:
+        return []
+    matcher = ShareMatcher(p for p in snapshot.people.values() if not p.is_prospect)
+    items = []
+    for learning in fresh:
+        strong = [s for s in matcher.suggest(learning) if s.score >= STRONG_MATCH][:3]
+        if not strong:
+            continue
+        best = strong[0]
+        more = f" and {len(strong) - 1} more" if len(strong) > 1 else ""
+        reason = f"not shared yet; fits {best.person.name} ({best.reasons[0]}){more}"
+        items.append(ReviewItem(f"share:{learning.id}", "share", learning.title, reason,
+                                learning.date, tuple(s.person.id for s in strong)))  # fmt: skip
+    return items

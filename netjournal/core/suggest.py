@@ -40,6 +40,52 @@ def learning_words(learning: Learning) -> set[str]:
     return words | {word[:-1] for word in words if word.endswith("s") and len(word) > 3}
 
 
+class ShareMatcher:
+    """Everyone's interests, expertise and needs as folded phrases indexed by word, built once,
+    so ranking a learning looks only at the phrases that share a word with it."""
+
+    def __init__(self, people: Iterable[Person]) -> None:
+        self.people: list[Person] = []
+        self._by_word: dict[str, list[tuple[int, int, str, str, float, tuple[str, ...]]]] = {}
+        order = 0  # the order phrases were given, so reasons read as the person's own list
+        for index, person in enumerate(people):
+            self.people.append(person)
+            for name, label, weight in WEIGHTS:
+                for phrase in getattr(person, name):
+                    wanted = tuple(w for w in fold(phrase).split() if w not in LITTLE_WORDS)
+                    if not wanted:
+                        continue
+                    order += 1
+                    entry = (index, order, label, phrase, weight, wanted)
+                    for word in {*wanted, *(w.rstrip("s") for w in wanted)}:
+                        self._by_word.setdefault(word, []).append(entry)
+
+    def suggest(
+        self, learning: Learning, already: Iterable[str] = (), limit: int | None = None
+    ) -> list[Suggestion]:
+        """People ranked for `learning`; those in `already` (ids) come last, marked shared."""
+        words = learning_words(learning)
+        received = set(already)
+        phrases = {entry[:2]: entry for word in words for entry in self._by_word.get(word, ())}
+        by_person: dict[int, Suggestion] = {}
+        for index, _, label, phrase, weight, wanted in sorted(phrases.values()):
+            hits = sum(1 for w in wanted if w in words or w.rstrip("s") in words)
+            share = hits / len(wanted)
+            if share < 0.5:
+                continue
+            person = self.people[index]
+            entry = by_person.get(index)
+            if entry is None:
+                entry = by_person[index] = Suggestion(person, shared=person.id in received)
+            entry.score += weight * share * share
+            entry.reasons.append(f"{label}: {phrase}")
+        found = list(by_person.values())
+        found.sort(
+            key=lambda e: (e.shared, -e.score, -e.person.influence, e.person.name.casefold())
+        )
+        return found[:limit] if limit else found
+
+
 def suggest_people(
     learning: Learning,
     people: Iterable[Person],
@@ -47,22 +93,4 @@ def suggest_people(
     limit: int | None = None,
 ) -> list[Suggestion]:
     """People ranked for `learning`; those in `already` (ids) come last, marked shared."""
-    words = learning_words(learning)
-    received = set(already)
-    found: list[Suggestion] = []
-    for person in people:
-        entry = Suggestion(person, shared=person.id in received)
-        for name, label, weight in WEIGHTS:
-            for phrase in getattr(person, name):
-                wanted = [w for w in fold(phrase).split() if w not in LITTLE_WORDS]
-                if not wanted:
-                    continue
-                hits = sum(1 for w in wanted if w in words or w.rstrip("s") in words)
-                share = hits / len(wanted)
-                if share >= 0.5:
-                    entry.score += weight * share * share
-                    entry.reasons.append(f"{label}: {phrase}")
-        if entry.score > 0:
-            found.append(entry)
-    found.sort(key=lambda e: (e.shared, -e.score, -e.person.influence, e.person.name.casefold()))
-    return found[:limit] if limit else found
+    return ShareMatcher(people).suggest(learning, already, limit)

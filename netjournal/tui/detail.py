@@ -125,6 +125,8 @@ def outreach_detail(snapshot: JournalSnapshot, outreach: Outreach) -> Content:
     learning = snapshot.learnings.get(outreach.learning_id)
     if learning:
         parts.append(field("Learning", learning.title))
+    if outreach.reason:
+        parts.append(field("Why", outreach.reason))
     if outreach.notes:
         parts += [heading("Notes"), outreach.notes]
     return lines(parts)

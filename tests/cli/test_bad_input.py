@@ -94,6 +94,17 @@ def test_bad_input_leaves_an_existing_journal_byte_for_byte(
     assert snapshot(journal_dir) == before
 
 
+@pytest.mark.usefixtures("ann_journal")
+def test_an_introduction_without_a_reason_is_refused(run_cli: RunCli, journal_dir: Path) -> None:
+    prepare(journal_dir, "add", "person", "Bob Stone")
+    before = snapshot(journal_dir)
+
+    line = one_line_error(run_cli("add", "outreach", "introduce", "--to", "ann", "bob"))
+
+    assert line == "netjournal: An introduction says why the two should meet: add --reason TEXT."
+    assert snapshot(journal_dir) == before
+
+
 def test_a_journal_from_a_newer_version_is_refused_untouched(
     run_cli: RunCli, journal_dir: Path
 ) -> None:

@@ -121,7 +121,8 @@ def test_add_outreach_of_every_kind(run_cli: RunCli) -> None:
 
     share = run_cli("add", "outreach", "share", "--to", "ann", "--learning", "palet robots",
                     "--due", "fri")  # fmt: skip
-    introduce = run_cli("add", "outreach", "introduce", "--to", "ann", "bob", "--due", "+2w")
+    introduce = run_cli("add", "outreach", "introduce", "--to", "ann", "bob", "--due", "+2w",
+                        "--reason", "both run pallet robot pilots")  # fmt: skip
     follow_up = run_cli("add", "outreach", "follow-up", "--to", "bob stone",
                         "--due", "next month", "-m", "Ask about the pilot")  # fmt: skip
     ask = run_cli("add", "outreach", "ask", "--to", "Ann", "Bob")
@@ -156,6 +157,7 @@ def test_add_outreach_of_every_kind(run_cli: RunCli) -> None:
         assert item["due"] == (due.isoformat() if due else None)
         assert (item["status"], item["snoozed_until"], item["done_at"]) == ("open", None, None)
     assert items[ids[2]]["notes"] == "Ask about the pilot"
+    assert items[ids[1]]["reason"] == "both run pallet robot pilots"
     # Listed open items soonest first, someday last.
     order = [item["id"] for item in ok_json(run_cli("list", "outreach", "--json"))]
     assert order.index(ids[5]) < order.index(ids[0]) < order.index(ids[1]) < order.index(ids[2])

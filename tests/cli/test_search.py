@@ -18,7 +18,7 @@ def journal(journal_dir: Path) -> dict[str, str]:
         "jurgen": ("add", "person", "Jürgen Müller", "--expertise", "cold chain"),
         "learning": ("add", "learning", "Pallet robots are here", "-m", body),
         "talk": ("log", "ann", "-m", "Warehouse automation budget for 2027"),
-        "plan": ("add", "outreach", "introduce", "--to", "ann", "jurgen"),
+        "plan": ("add", "outreach", "introduce", "--to", "ann", "jurgen", "--reason", "x"),
         "sailing": ("add", "learning", "Sailing clubs are where deals happen"),
     }
     return {name: prepare(journal_dir, *args) for name, args in commands.items()}
@@ -89,7 +89,7 @@ def test_search_of_a_journal_that_does_not_exist_yet(run_cli: RunCli, journal_di
 def test_searching_a_full_name_puts_that_person_first(run_cli: RunCli) -> None:
     ann = added_id(run_cli("add", "person", "Ann Lee"))
     added_id(run_cli("add", "person", "Bob Stone"))
-    added_id(run_cli("add", "outreach", "introduce", "--to", "ann", "bob"))
+    added_id(run_cli("add", "outreach", "introduce", "--to", "ann", "bob", "--reason", "robots"))
 
     hits = ok_json(run_cli("search", "Ann Lee", "--json"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from netjournal.core.planning import plan_outreach
-from netjournal.core.records import Interaction, Person
+from netjournal.core.records import Interaction, Learning, Person
 from netjournal.core.review import cadence_for, review_queue
 from netjournal.core.snapshot import JournalSnapshot
 
@@ -82,3 +82,38 @@ def test_prospects_without_a_plan_to_bring_them_in() -> None:
     assert kinds(review_queue(snapshot(vic), DAY)) == [("prospect", "Victor")]
     plan = plan_outreach("bring-in", [vic])
     assert review_queue(snapshot(vic, plan), DAY) == []
+
+
+def test_a_fresh_unshared_learning_that_fits_someone_is_offered_for_sharing() -> None:
+    ann = Person.create(name="Ann", interests=["offshore racing"])
+    bob = Person.create(name="Bob", needs=["pallet robot pricing"])
+    cid = Person.create(name="Cid", interests=["gardening"])
+    racing = Learning.create(
+        date="2026-11-20", title="What offshore racing teaches about logistics"
+    )
+    old = Learning.create(date="2026-08-01", title="Offshore racing and supply chains")
+    dull = Learning.create(date="2026-11-25", title="Minutes of the budget meeting")
+    records = [ann, bob, cid, racing, old, dull]
+    for person in (ann, bob, cid):
+        records.append(met(person, "2026-11-25"))
+
+    items = review_queue(snapshot(*records), DAY)
+
+    assert kinds(items) == [("share", "What offshore racing teaches about logistics")]
+    assert items[0].reason == "not shared yet; fits Ann (interest: offshore racing)"
+    assert items[0].person_ids == (ann.id,)
+
+
+def test_a_learning_already_shared_or_planned_is_not_offered_again() -> None:
+    ann = Person.create(name="Ann", interests=["offshore racing"])
+    shared = Learning.create(date="2026-11-20", title="Offshore racing one")
+    planned = Learning.create(date="2026-11-21", title="Offshore racing two")
+    told = Interaction.create(date="2026-11-22", person_ids=[ann.id], summary="Told Ann",
+                              learning_ids=[shared.id])  # fmt: skip
+    plan = plan_outreach("share", [ann], learning=planned, due=date(2026, 12, 5))
+    assert review_queue(snapshot(ann, shared, planned, told, plan), DAY) == []
+    # Once the plan is dropped, the learning is news again.
+    dropped = plan.edit(status="dropped")
+    assert kinds(review_queue(snapshot(ann, shared, planned, told, dropped), DAY)) == [
+        ("share", "Offshore racing two")
+    ]

@@ -23,6 +23,7 @@ class OutreachForm(FormScreen):
         Field(
             "learning", "Learning to share (title; for share)", completion="learnings", single=True
         ),
+        Field("reason", "Why (for an introduction: why should they meet?)"),
         Field("due", "Due (fri, +2w, next month, 2026-03-14; empty: someday)"),
         Field("title", "Title (empty: written for you)"),
         Field("notes", "Notes", "text"),
@@ -49,6 +50,7 @@ class OutreachForm(FormScreen):
             else "",
             "learning": learning.title if learning else "",
             "due": o.due.isoformat() if o.due else "",
+            "reason": o.reason,
             "title": o.title,
             "notes": o.notes,
         }
@@ -78,7 +80,8 @@ class OutreachForm(FormScreen):
         due = parse_due(values["due"], self.nj.today())
         if self.outreach is None:
             planned = plan_outreach(values["kind"], people, learning=learning, due=due,
-                                    title=values["title"], notes=values["notes"])  # fmt: skip
+                                    title=values["title"], notes=values["notes"],
+                                    reason=values["reason"])  # fmt: skip
             return lambda store: (store.add(planned), planned)[1]
         old = self.outreach
         old_people = [snapshot.people[i] for i in old.person_ids if i in snapshot.people]
@@ -91,6 +94,7 @@ class OutreachForm(FormScreen):
         edited = self.outreach.edit(
             kind=values["kind"], person_ids=[p.id for p in people], due=due, title=title,
             learning_id=learning.id if learning else "", notes=values["notes"],
+            reason=values["reason"],
         )  # fmt: skip
         return lambda store: store.save_edit(self.outreach, edited)
 

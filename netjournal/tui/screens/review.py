@@ -65,12 +65,13 @@ class ReviewScreen(Screen[None]):
             return
         queue = review_queue(snapshot, self.nj.today(), self.nj.config.cadence_by_tag)
         self.items = {item.id: item for item in queue if item.id not in self.skipped}
-        self.total = max(self.total, len(self.items) + sum(self.handled.values()))
         rows = [Row(item.id, (item.kind, item.title, item.reason)) for item in self.items.values()]
         self.query_one("#list", RecordTable).set_rows(rows)
         self._progress()
 
     def _progress(self) -> None:
+        # Handled items leave the queue; items planned during the review join it.
+        self.total = max(self.total, len(self.items) + sum(self.handled.values()))
         left = len(self.items)
         done_count = self.total - left
         summary = ", ".join(f"{name} {count}" for name, count in self.handled.items() if count)
@@ -93,6 +94,10 @@ class ReviewScreen(Screen[None]):
     def action_done(self) -> None:
         item = self._current()
         if item is None:
+            return
+        if item.kind == "share":
+            self.notify("d finishes planned outreach; p picks whom to share this with.",
+                        markup=False)  # fmt: skip
             return
         if item.kind != "outreach":
             self.notify(
@@ -157,6 +162,9 @@ class ReviewScreen(Screen[None]):
 
     def action_plan(self) -> None:
         item = self._current()
+        if item is not None and item.kind == "share":
+            self._plan_shares(item)
+            return
         person = self._person(item) if item else None
         if item is None or person is None:
             return
@@ -169,11 +177,27 @@ class ReviewScreen(Screen[None]):
         kind = PLAN_KIND.get(item.kind, "follow-up")
         self.app.push_screen(OutreachForm(None, {"kind": kind, "people": person.name}), closed)
 
+    def _plan_shares(self, item: ReviewItem) -> None:
+        snapshot = self.nj.snapshot
+        learning = snapshot.learnings.get(item.id.removeprefix("share:")) if snapshot else None
+        if learning is None:
+            return
+        from netjournal.tui.screens.share import ShareScreen
+
+        def closed(planned: int | None) -> None:
+            if planned:
+                self._count("planned")
+
+        self.app.push_screen(ShareScreen(learning, picked=item.person_ids), closed)
+
     def on_record_table_opened(self, event: RecordTable.Opened) -> None:
         item = self.items.get(event.key)
         if item is None:
             return
-        if item.kind == "outreach":
+        if item.kind == "share":
+            learning_id = item.id.removeprefix("share:")
+            self.run_worker(self.nj.open_record("learnings", learning_id), group="open")
+        elif item.kind == "outreach":
             self.run_worker(self.nj.open_record("outreach", item.id), group="open")
         elif item.person_ids:
             self.run_worker(self.nj.open_record("people", item.person_ids[0]), group="open")

@@ -1,4 +1,8 @@
-"""`s` on a learning: people ranked for it, `space` picks, `enter` plans one share each."""
+"""`s` on a learning: people ranked for it, `space` picks, `enter` plans one share each.
+
+The due date (today unless changed: tab to it) takes everyday forms like the forms do.
+Dismisses with the number of shares planned (0 when cancelled).
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,13 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header, Input, Label, Static
 
+from netjournal.core.dates import parse_due
+from netjournal.core.errors import NetjournalError
 from netjournal.core.planning import plan_outreach
 from netjournal.core.records import Learning
 from netjournal.core.suggest import suggest_people
@@ -19,17 +26,17 @@ if TYPE_CHECKING:
     from netjournal.tui.app import NetjournalApp
 
 
-class ShareScreen(Screen[None]):
+class ShareScreen(Screen[int]):
     BINDINGS = [
         Binding("space", "pick", "Pick", id="share.pick"),
         Binding("enter", "plan", "Plan shares", priority=True, id="share.plan"),
         Binding("escape", "close", "Cancel", id="share.close"),
     ]
 
-    def __init__(self, learning: Learning) -> None:
+    def __init__(self, learning: Learning, picked: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.learning = learning
-        self.picked: list[str] = []
+        self.picked: list[str] = list(picked)  # pre-picked by the review's strong matches
         self._rows: dict[str, tuple[str, str, str]] = {}
         self._saving = False
 
@@ -46,8 +53,11 @@ class ShareScreen(Screen[None]):
             (Column("", width=3), Column("Person", weight=1.0), Column("Why", weight=2.0)),
             id="list",
         )
-        yield Static(Content("space picks · enter plans a share for each, due today · escape cancels"),
-                     id="review-keys")  # fmt: skip
+        with Horizontal(id="share-due"):
+            yield Label("Due ")
+            yield Input("today", placeholder="today, fri, +1w, 2026-12-14", id="due")
+        yield Static(Content("space picks · tab: due date · enter plans a share for each · "
+                             "escape cancels"), id="review-keys")  # fmt: skip
         yield Footer()
 
     def on_mount(self) -> None:
@@ -94,8 +104,14 @@ class ShareScreen(Screen[None]):
         if not self.picked:
             self.notify("Pick people with space first.", markup=False)
             return
-        day = self.nj.today()
-        plans = [plan_outreach("share", [snapshot.people[i]], learning=self.learning, due=day)
+        due_field = self.query_one("#due", Input)
+        try:
+            due = parse_due(due_field.value, self.nj.today())
+        except NetjournalError as error:
+            self.notify(str(error), severity="error", markup=False)
+            due_field.focus()
+            return
+        plans = [plan_outreach("share", [snapshot.people[i]], learning=self.learning, due=due)
                  for i in self.picked if i in snapshot.people]  # fmt: skip
         self._saving = True
         self.run_worker(self._save(plans), group="save")
@@ -106,10 +122,13 @@ class ShareScreen(Screen[None]):
         finally:
             self._saving = False
         if saved:
+            due = plans[0].due
+            when = "someday" if due is None else (
+                "due today" if due == self.nj.today() else f"due {due.isoformat()}")  # fmt: skip
             self.notify(
-                f"Planned {saved} share(s) of '{self.learning.title}', due today.", markup=False
+                f"Planned {saved} share(s) of '{self.learning.title}', {when}.", markup=False
             )
-            self.dismiss(None)
+            self.dismiss(saved)
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        self.dismiss(0)

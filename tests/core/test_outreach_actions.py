@@ -1,0 +1,52 @@
+"""Finishing planned outreach logs what happened: a share records the learning, an introduction
+both people and why."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from netjournal.core.errors import RecordError
+from netjournal.core.outreach_actions import mark_done
+from netjournal.core.planning import plan_outreach
+from netjournal.core.records import Learning, Outreach, Person
+from netjournal.core.store import Store
+
+DAY = date(2026, 11, 29)
+
+
+def test_an_introduction_needs_its_reason() -> None:
+    ann, bob = Person.create(name="Ann Lee"), Person.create(name="Bob Stone")
+    with pytest.raises(RecordError, match="why the two should meet") as raised:
+        plan_outreach("introduce", [ann, bob])
+    assert raised.value.field == "reason"
+
+
+def test_a_done_introduction_logs_one_talk_with_both_people_and_the_reason(store: Store) -> None:
+    ann, bob = Person.create(name="Ann Lee"), Person.create(name="Bob Stone")
+    intro = plan_outreach("introduce", [ann, bob], due=DAY, reason="both pilot pallet robots")
+    store.add(ann, bob, intro)
+
+    logged = mark_done(store, intro, DAY)
+
+    fresh = Store.open(store.folder)
+    assert fresh.interactions() == [logged]
+    assert logged.person_ids == (ann.id, bob.id)
+    assert logged.summary == "Introduce Ann Lee to Bob Stone"
+    assert "Why: both pilot pallet robots" in logged.notes
+    done = fresh.get(Outreach, intro.id)
+    assert done is not None and (done.status, done.done_at) == ("done", DAY)
+
+
+def test_a_done_share_records_which_learning_went_to_whom(store: Store) -> None:
+    ann = Person.create(name="Ann Lee")
+    talk = Learning.create(date=DAY, title="Robots pay back in 14 months")
+    share = plan_outreach("share", [ann], learning=talk, due=DAY)
+    store.add(ann, talk, share)
+
+    logged = mark_done(store, share, DAY)
+
+    assert (logged.person_ids, logged.learning_ids) == ((ann.id,), (talk.id,))
+    with pytest.raises(RecordError, match="already done"):
+        mark_done(store, share, DAY)
