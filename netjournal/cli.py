@@ -114,6 +114,23 @@ def build_parser() -> Parser:
     )
     review.set_defaults(run=_planner("review"))
 
+    insights = commands.add_parser(
+        "insights", help="where your network is thin: departments, power, mix, growth, cold"
+    )
+    insights.add_argument("--date", metavar="DATE", help="as of another day (e.g. -1m, 2026-06-30)")
+    insights.add_argument(
+        "--json",
+        action="store_true",
+        help="print {departments, power, mix, internal_share, months, going_cold}",
+    )
+
+    def run_insights(store: object, args: argparse.Namespace) -> int:
+        from netjournal.commands import network
+
+        return network.insights(store, args)  # type: ignore[arg-type]
+
+    insights.set_defaults(run=run_insights)
+
     done = commands.add_parser(
         "done", help="mark a planned outreach done (it is logged as an interaction)"
     )
@@ -124,6 +141,8 @@ def build_parser() -> Parser:
     snooze.add_argument("id", metavar="ID", help="the outreach's id (or the start of it)")
     snooze.add_argument("--until", required=True, metavar="DATE", help="e.g. mon, +3d, next month")
     snooze.set_defaults(run=_planner("snooze_outreach"))
+
+    _add_transfer_parsers(commands)
 
     doctor = commands.add_parser(
         "doctor", help="check every file and cross-reference of the journal"
@@ -202,6 +221,46 @@ def _add_outreach_parser(things: argparse._SubParsersAction[Parser]) -> None:
     )
     outreach.add_argument("-m", "--message", metavar="NOTE", help="a note")
     outreach.set_defaults(run=_capture("add_outreach"))
+
+
+def _add_transfer_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
+    imports = commands.add_parser(
+        "import", help="bring people in from vCard, LinkedIn, Google Contacts or a backup",
+        description="Import people (a backup: everything). Someone already in the journal (same "
+        "email, or same name and org) is updated by filling in empty fields and adding new "
+        "emails and tags; nothing you wrote is overwritten.",
+    )  # fmt: skip
+    imports.add_argument("format", choices=("vcard", "linkedin", "google", "json", "auto"),
+                         metavar="FORMAT", help="vcard, linkedin, google, json (a netjournal "
+                         "backup), or auto (tell from the content)")  # fmt: skip
+    imports.add_argument("file", metavar="FILE")
+    imports.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    imports.add_argument("--json", action="store_true", help="print the report as a JSON object")
+    imports.set_defaults(run=_transfer("import_file"))
+
+    exports = commands.add_parser(
+        "export", help="write the journal as vCard, Markdown, iCalendar or a JSON backup"
+    )
+    exports.add_argument("format", choices=("vcard", "markdown", "ics", "json"), metavar="FORMAT",
+                         help="vcard (people), markdown (everything, readable), ics (open "
+                         "outreach), json (a full backup)")  # fmt: skip
+    exports.add_argument("-o", "--output", metavar="FILE",
+                         help="where to write (default: standard output); for markdown, a path "
+                         "ending with / or an existing folder gets one file per person")  # fmt: skip
+    exports.add_argument("--folder", action="store_true",
+                         help="markdown: write a folder (-o DIR): index, people/, journal, outreach")  # fmt: skip
+    exports.add_argument("--events", action="store_true",
+                         help="ics: all-day events instead of to-dos (for calendars that ignore to-dos)")  # fmt: skip
+    exports.set_defaults(run=_transfer("export"))
+
+
+def _transfer(name: str) -> Callable[..., int]:
+    def run(store: object, args: argparse.Namespace) -> int:
+        from netjournal.commands import transfer
+
+        return int(getattr(transfer, name)(store, args))
+
+    return run
 
 
 def _capture(name: str) -> Callable[..., int]:

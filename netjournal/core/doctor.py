@@ -49,6 +49,9 @@ def check_journal(folder: Path) -> Checkup:
         if any("is damaged" in problem for problem in checkup.problems[before:]):
             damaged.add(name)
     _check_references(records, checkup, damaged)
+    from netjournal.core.drills import check_history  # drills.json, the drill history
+
+    checkup.problems.extend(check_history(folder))
     _check_files(folder, checkup)
     return checkup
 

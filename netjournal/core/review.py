@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from netjournal.core.dates import days_ago
-from netjournal.core.records import Person
+from netjournal.core.records import Outreach, Person
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.suggest import ShareMatcher
 
@@ -69,13 +69,11 @@ def review_queue(
     snapshot: JournalSnapshot, day: date, by_tag: Mapping[str, int] | None = None
 ) -> list[ReviewItem]:
     """Everything worth attention on `day`, most pressing first."""
-    items: list[ReviewItem] = []
-    for outreach in snapshot.outreach.values():
-        if outreach.is_open_on(day) and outreach.due is not None and outreach.due <= day:
-            late = (day - outreach.due).days
-            reason = "due today" if late == 0 else f"overdue by {late} day{'s' if late > 1 else ''}"
-            items.append(ReviewItem(outreach.id, "outreach", outreach.title, reason, outreach.due,
-                                    outreach.person_ids))  # fmt: skip
+    items = [
+        outreach_item(outreach, day)
+        for outreach in snapshot.outreach.values()
+        if outreach.is_open_on(day) and outreach.due is not None and outreach.due <= day
+    ]
     planned = {
         pid for o in snapshot.outreach.values() if o.status == "open" for pid in o.person_ids
     }
@@ -88,6 +86,21 @@ def review_queue(
     items.extend(_share_items(snapshot, day))
     items.sort(key=lambda i: (KIND_ORDER[i.kind], i.due or date.max, i.title.casefold()))
     return items
+
+
+def outreach_item(outreach: Outreach, day: date) -> ReviewItem:
+    """A planned outreach as a review item, its reason saying when it is due."""
+    if outreach.due is None:
+        reason = "someday"
+    elif outreach.due > day:
+        reason = f"due {outreach.due.isoformat()} ({days_ago(outreach.due, day)})"
+    else:
+        late = (day - outreach.due).days
+        reason = "due today" if late == 0 else f"overdue by {late} day{'s' if late > 1 else ''}"
+    if outreach.snoozed_until and outreach.snoozed_until > day:
+        reason += f", snoozed until {outreach.snoozed_until.isoformat()}"
+    return ReviewItem(outreach.id, "outreach", outreach.title, reason, outreach.due,
+                      outreach.person_ids)  # fmt: skip
 
 
 def _person_item(

@@ -24,7 +24,7 @@ class Note:
     kind: str = "person"
 
     def text(self) -> str:
-        about = f"{self.where} ({self.name})" if self.name else self.where
+        about = f"{self.name} ({self.where})" if self.name else self.where
         return f"{about}: {self.reason}" if self.reason else about
 
 
@@ -54,7 +54,7 @@ class ImportReport:
         """One sentence: 'created 3 people, updated 1, skipped 2, 1 problem.'"""
         parts = [
             f"created {_by_kind(self.created)}",
-            f"updated {_by_kind(self.updated)}",
+            f"updated {len(self.updated)}",
             f"skipped {len(self.skipped)}",
         ]
         if self.problems:
@@ -106,7 +106,9 @@ def _by_kind(notes: list[Note]) -> str:
     if set(counts) <= {"person"}:
         return _plural(len(notes), "person", "people")
     return ", ".join(
-        _plural(counts[kind], kind, PLURALS.get(kind, kind + "s")) for kind in PLURALS if counts[kind]
+        _plural(counts[kind], kind, PLURALS.get(kind, kind + "s"))
+        for kind in PLURALS
+        if counts[kind]
     )
 
 

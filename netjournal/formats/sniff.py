@@ -22,7 +22,7 @@ _SAMPLE = 65536
 
 
 def guess_format(path: Path) -> str | None:
-    """"vcard", "linkedin", "google" or "json" for a file that looks like one, else None."""
+    """ "vcard", "linkedin", "google" or "json" for a file that looks like one, else None."""
     try:
         text = read_text(Path(path))
     except FormatError:
@@ -46,8 +46,8 @@ def guess_text(text: str) -> str | None:
 
 
 def hint(guessed: str | None) -> str:
-    """', it looks like a LinkedIn Connections export' (for an error message), or ''."""
-    return f" (it looks like {FORMAT_NAMES[guessed]})" if guessed else ""
+    """' but looks like a LinkedIn Connections export' (for an error message), or ''."""
+    return f" but looks like {FORMAT_NAMES[guessed]}" if guessed else ""
 
 
 def is_linkedin_header(cells: set[str]) -> bool:

@@ -6,6 +6,7 @@ cards, a last card cut short. Each card keeps the line it starts on for the repo
 
 from __future__ import annotations
 
+import contextlib
 import quopri
 import re
 from dataclasses import dataclass
@@ -68,8 +69,6 @@ def _value(found: re.Match[str]) -> str:
     params, value = found.group(1), re.sub(r"\r?\n[ \t]", "", found.group(2))
     if "quoted-printable" in params.lower():
         charset = re.search(r"charset=([\w-]+)", params, re.IGNORECASE)
-        try:
+        with contextlib.suppress(LookupError, UnicodeDecodeError, ValueError):
             value = quopri.decodestring(value.encode()).decode(charset[1] if charset else "utf-8")
-        except (LookupError, UnicodeDecodeError, ValueError):
-            pass
     return value.replace("\\,", ",").replace("\\;", ";").replace("\\\\", "\\")

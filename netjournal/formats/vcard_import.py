@@ -151,8 +151,8 @@ def _org(contents: dict[str, list[Any]]) -> list[str]:
 
 
 def _tags(value: Any) -> list[str]:
-    if isinstance(value, list | tuple):
-        return [tag for item in value for tag in _tags(item)]
+    if isinstance(value, list | tuple):  # vobject split them, unescaping "\," inside a tag
+        return [text for text in map(_text, value) if text]
     return [part.strip() for part in str(value).split(",") if part.strip()]
 
 

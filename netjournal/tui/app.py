@@ -58,6 +58,7 @@ class NetjournalApp(App[None]):
         Binding("3", "area('outreach')", "Outreach", id="area.outreach"),
         Binding("4", "area('review')", "Review", id="area.review"),
         Binding("5", "area('network')", "Network", id="area.network"),
+        Binding("c", "capture", "Capture", id="app.capture"),
         Binding("slash", "search", "Search", id="app.search"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -161,6 +162,12 @@ class NetjournalApp(App[None]):
 
     def action_area(self, name: str) -> None:
         self.switch_mode(name)
+
+    def action_capture(self) -> None:
+        """After a trade show: the event, then everyone met there, one quick entry each."""
+        from netjournal.tui.screens.capture import CaptureScreen
+
+        self.push_screen(CaptureScreen())
 
     def action_search(self, query: str = "") -> None:
         from netjournal.tui.screens.search import SearchScreen

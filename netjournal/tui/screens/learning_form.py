@@ -23,14 +23,15 @@ class LearningForm(FormScreen):
         Field("body", "What you learnt (Markdown)", "text"),
     )
 
-    def __init__(self, learning: Learning | None) -> None:
+    def __init__(self, learning: Learning | None, prefill: dict[str, str] | None = None) -> None:
         super().__init__()
         self.learning = learning
+        self.prefill = prefill or {}  # a new learning started from capture: event and date
         self.HEADING = "Edit learning" if learning else "New learning"
 
     def initial_values(self) -> dict[str, str]:
         if self.learning is None:
-            return {"date": "today", "source_kind": "other"}
+            return {"date": "today", "source_kind": "other", **self.prefill}
         values = self.learning.to_dict()
         return {k: ", ".join(v) if isinstance(v, list) else str(v or "") for k, v in values.items()}
 

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from netjournal.core.review import ReviewItem, review_queue
+from netjournal.core.review import ReviewItem, outreach_item, review_queue
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
@@ -32,10 +32,13 @@ class ReviewScreen(Screen[None]):
         Binding("s", "skip", "Skip today", id="review.skip"),
         Binding("l", "log", "Log", id="review.log"),
         Binding("p", "plan", "Plan", id="review.plan"),
+        Binding("escape", "close", "Close", id="review.close"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, only: tuple[str, ...] = (), title: str = "") -> None:
         super().__init__()
+        self.only = only  # a review of these outreach ids only (capture's follow-ups)
+        self.title_text = title
         self.items: dict[str, ReviewItem] = {}
         self.total = 0
         self.handled = {"done": 0, "snoozed": 0, "skipped": 0, "logged": 0, "planned": 0}
@@ -55,7 +58,7 @@ class ReviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Review"
+        self.sub_title = self.title_text or "Review"
         self.watch(self.app, "snapshot", self._refresh, init=True)
         self.query_one("#list", RecordTable).focus()
 
@@ -63,11 +66,22 @@ class ReviewScreen(Screen[None]):
         if snapshot is None:
             self.query_one("#progress", Static).update(Content("Loading the journal…"))
             return
-        queue = review_queue(snapshot, self.nj.today(), self.nj.config.cadence_by_tag)
+        day = self.nj.today()
+        if self.only:
+            queue = [outreach_item(snapshot.outreach[i], day) for i in self.only
+                     if i in snapshot.outreach and snapshot.outreach[i].status == "open"]  # fmt: skip
+        else:
+            queue = review_queue(snapshot, day, self.nj.config.cadence_by_tag)
         self.items = {item.id: item for item in queue if item.id not in self.skipped}
         rows = [Row(item.id, (item.kind, item.title, item.reason)) for item in self.items.values()]
         self.query_one("#list", RecordTable).set_rows(rows)
         self._progress()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.only != () if action == "close" else True
+
+    def action_close(self) -> None:
+        self.dismiss(None)
 
     def _progress(self) -> None:
         # Handled items leave the queue; items planned during the review join it.

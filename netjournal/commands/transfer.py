@@ -1,0 +1,91 @@
+"""`netjournal import ...` and `netjournal export ...`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from netjournal.commands.output import print_json
+from netjournal.core.cleaning import clean_line
+from netjournal.core.clock import today
+from netjournal.core.snapshot import JournalSnapshot
+from netjournal.core.store import Store
+from netjournal.formats.errors import FormatError
+from netjournal.formats.exporting import export_journal, write_file, write_markdown_folder
+from netjournal.formats.importing import import_file as import_into
+
+
+def import_file(store: Store, args: argparse.Namespace) -> int:
+    progress = ProgressLine(args.file) if sys.stderr.isatty() and not args.json else None
+    try:
+        report = import_into(store, args.format, Path(args.file), dry_run=args.dry_run,
+                             progress=progress)  # fmt: skip
+    finally:
+        if progress is not None:
+            progress.clear()
+    if args.json:
+        print_json(report.to_dict())
+    else:
+        print("\n".join(report.lines()))
+    return 0
+
+
+def export(store: Store, args: argparse.Namespace) -> int:
+    output = args.output if args.output not in (None, "-") else None
+    if args.events and args.format != "ics":
+        raise FormatError("--events is for `netjournal export ics`.")
+    if args.folder and args.format != "markdown":
+        raise FormatError("--folder is for `netjournal export markdown`.")
+    if args.folder and output is None:
+        raise FormatError("--folder needs the folder to write: -o DIR.")
+    if args.format == "vcard":  # only people: no need to read every interaction
+        journal = JournalSnapshot(people={person.id: person for person in store.people()})
+    else:
+        journal = JournalSnapshot.load(store)
+    if args.format == "markdown" and output and _means_folder(output, args.folder):
+        count = write_markdown_folder(Path(output), journal, today())
+        print(f"Exported {len(journal.people)} people, {len(journal.learnings)} learnings and "
+              f"the open outreach to {clean_line(output)} ({count} files).")  # fmt: skip
+        return 0
+    exported = export_journal(journal, args.format, today=today(), events=args.events)
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(exported.data)
+        sys.stdout.buffer.flush()
+    else:
+        write_file(Path(output), exported.data)
+        print(f"Exported {exported.summary} to {clean_line(output)}.")
+    if exported.note:
+        sys.stderr.write(f"netjournal: note: {exported.note}\n")
+    return 0
+
+
+def _means_folder(output: str, folder_flag: bool) -> bool:
+    """`--folder`, a path ending with a slash, or an existing folder: one file per person."""
+    return folder_flag or output.endswith(("/", os.sep)) or Path(output).is_dir()
+
+
+class ProgressLine:
+    """'Reading FILE: 5,000/10,000' on stderr (a terminal), redrawn at most ten times a second."""
+
+    def __init__(self, name: str) -> None:
+        self.name = clean_line(name)
+        self.last = 0.0
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self.last < 0.1:
+            return
+        self.last = now
+        sys.stderr.write(f"\rReading {self.name}: {done:,}/{total:,}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()

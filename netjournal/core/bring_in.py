@@ -1,0 +1,150 @@
+"""How to bring a prospect in: the people you know who could introduce you, with the reasons.
+
+A connected person is listed only when something links them to the prospect:
+- the same org (strongest: "also at Contoso"); for two internal people with no org typed,
+  "also in your organization" (weaker: it is true of every colleague);
+- their name in the prospect's "met via" or notes ("mentioned in their met via"): the full
+  name, or the first name alone when no other connected person has that first name;
+- the same department, unless both have an org and the orgs differ (Sales at Contoso is not
+  Sales at Fabrikam): "same department: Sales";
+- a shared interest or expertise phrase (folded, whole phrase): "shares an interest: sailing",
+  "shares expertise: pricing".
+Then, as tie-breaks that never list anyone by themselves: how warm your own link to them is
+(interactions in the 365 days up to the day asked: "you talked 4 times this year") and their
+influence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from netjournal.core.names import fold
+from netjournal.core.records import Person
+from netjournal.core.snapshot import JournalSnapshot
+
+ORG_WEIGHT = 4.0
+MENTION_WEIGHT = 3.0
+DEPARTMENT_WEIGHT = 2.0
+COLLEAGUE_WEIGHT = 1.0  # both internal, no org typed
+FIRST_SHARED_WEIGHT = 1.5
+MORE_SHARED_WEIGHT = 0.5  # each further shared phrase, up to SHARED_COUNTED in all
+SHARED_COUNTED = 3
+WARMTH_PER_TALK = 0.2
+WARM_TALKS_COUNTED = 4  # so warmth adds at most 0.8: less than any link
+WARM_DAYS = 365
+INFLUENCE_WEIGHT = 0.1
+
+
+@dataclass
+class Introducer:
+    """Someone who could bring a prospect in, how strongly, and why (JSON: id, name, score,
+    reasons)."""
+
+    person: Person
+    score: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"id": self.person.id, "name": self.person.name, "score": round(self.score, 2),
+                "reasons": self.reasons}  # fmt: skip
+
+
+def introducers_for(
+    prospect: Person, snapshot: JournalSnapshot, day: date, limit: int | None = 5
+) -> list[Introducer]:
+    """Connected people who could introduce you to `prospect`, best first."""
+    candidates = [
+        p for p in snapshot.people.values() if not p.is_prospect and p.id != prospect.id
+    ]
+    first_names: dict[str, int] = {}
+    for person in candidates:
+        words = fold(person.name).split()
+        if words:
+            first_names[words[0]] = first_names.get(words[0], 0) + 1
+    about = fold(prospect.met_via), fold(prospect.notes)
+    since = day - timedelta(days=WARM_DAYS)
+    found = []
+    for person in candidates:
+        entry = Introducer(person)
+        _links(entry, prospect, about, first_names)
+        if not entry.reasons:
+            continue
+        talks = sum(1 for i in snapshot.interactions_with(person.id) if since < i.date <= day)
+        if talks:
+            entry.score += WARMTH_PER_TALK * min(talks, WARM_TALKS_COUNTED)
+            entry.reasons.append(f"you talked {_times(talks)} this year")
+        entry.score += INFLUENCE_WEIGHT * person.influence
+        found.append(entry)
+    found.sort(key=lambda e: (-e.score, -e.person.influence, e.person.name.casefold(), e.person.id))
+    return found[:limit] if limit else found
+
+
+def _links(
+    entry: Introducer, prospect: Person, about: tuple[str, str], first_names: dict[str, int]
+) -> None:
+    person = entry.person
+    org, their_org = prospect.org.strip(), person.org.strip()
+    if org and their_org and org.casefold() == their_org.casefold():
+        entry.score += ORG_WEIGHT
+        entry.reasons.append(f"also at {org}")
+    elif not org and not their_org and prospect.kind == person.kind == "internal":
+        entry.score += COLLEAGUE_WEIGHT
+        entry.reasons.append("also in your organization")
+    where = _named_in(person, about, first_names)
+    if where:
+        entry.score += MENTION_WEIGHT
+        entry.reasons.append(f"mentioned in {where}")
+    dept = prospect.department.strip()
+    different_orgs = bool(org and their_org and org.casefold() != their_org.casefold())
+    if dept and not different_orgs and dept.casefold() == person.department.strip().casefold():
+        entry.score += DEPARTMENT_WEIGHT
+        entry.reasons.append(f"same department: {dept}")
+    shared = _shared_phrases(prospect, person)
+    for index, reason in enumerate(shared[:SHARED_COUNTED]):
+        entry.score += FIRST_SHARED_WEIGHT if index == 0 else MORE_SHARED_WEIGHT
+        entry.reasons.append(reason)
+
+
+def _named_in(person: Person, about: tuple[str, str], first_names: dict[str, int]) -> str:
+    """Where the prospect's met-via or notes name `person` ("" when they do not)."""
+    words = fold(person.name).split()
+    if not words:
+        return ""
+    names = [" ".join(words)]
+    if len(words) > 1 and len(words[0]) >= 3 and first_names.get(words[0]) == 1:
+        names.append(words[0])
+    patterns = [re.compile(rf"(?<!\w){re.escape(name)}(?!\w)") for name in names]
+    met_via, notes = about
+    if any(p.search(met_via) for p in patterns):
+        return "their met via"
+    if any(p.search(notes) for p in patterns):
+        return "your notes on them"
+    return ""
+
+
+def _shared_phrases(prospect: Person, person: Person) -> list[str]:
+    """Reasons for the interest and expertise phrases both have, in the prospect's order."""
+    theirs_interests = {fold(x) for x in person.interests}
+    theirs_expertise = {fold(x) for x in person.expertise}
+    reasons: list[str] = []
+    seen: set[str] = set()
+    for field_name, phrases in (("interests", prospect.interests),
+                                ("expertise", prospect.expertise)):  # fmt: skip
+        for phrase in phrases:
+            key = fold(phrase)
+            if not key or key in seen:
+                continue
+            if field_name == "expertise" and key in theirs_expertise:
+                reasons.append(f"shares expertise: {phrase}")
+            elif key in theirs_interests or key in theirs_expertise:
+                reasons.append(f"shares an interest: {phrase}")
+            else:
+                continue
+            seen.add(key)
+    return reasons
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")

@@ -1,0 +1,351 @@
+""""Who would you ask?" drills: the networking course's case-study exercise, on your own journal.
+
+Questions come from the journal's own topics: people's needs and expertise, learnings' tags,
+interests, the departments of internal people, and the orgs of customers and suppliers, each
+source with its own wording. Topics are distinct (folded); a draw prefers topics not asked in
+the last RECENT_SESSIONS sessions and topics few people hold, and is the same for the same
+seed.
+
+You answer with people (or nobody); `grade` compares the answer with the journal's own top 3
+for the topic (who.rank_people_for over connected people). A topic nobody covers is a gap:
+`plan_for_gap` proposes an outreach for it.
+
+History: `drills.json` in the journal folder, `{"app": "netjournal", "drills": 1,
+"sessions": [...]}`, oldest first, the last `keep` kept. It is written atomically under the
+journal lock. A damaged file is never overwritten: `load_history` and `record_session` raise a
+JournalError naming it (one sentence), so the app can show it and carry on without history.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from netjournal.core.atomic_file import write_atomically
+from netjournal.core.errors import JournalError
+from netjournal.core.journal_lock import JournalLock
+from netjournal.core.names import fold
+from netjournal.core.snapshot import JournalSnapshot
+from netjournal.core.store import Store
+from netjournal.core.who import Ranked, rank_people_for
+
+HISTORY_NAME = "drills.json"
+HISTORY_FORMAT = 1
+KEEP_SESSIONS = 50
+RECENT_SESSIONS = 5  # topics asked in these last sessions are drawn far less often
+RECENT_FACTOR = 0.1
+JOURNAL_TOP = 3
+
+# Topic sources, in the order a phrase found in several is attributed to.
+SOURCES = ("department", "org-customer", "org-supplier", "need", "expertise", "tag", "interest")
+TEMPLATES = {
+    "need": "Who would you call about {topic}?",
+    "expertise": "Who would you go to for {topic}?",
+    "tag": "Who would you ask about {topic}?",
+    "interest": "Who would you chat with about {topic}?",
+    "department": "Who in {topic} would you ask about {subject}?",
+    "org-customer": "Who would you go to for pricing data on {topic}?",
+    "org-supplier": "Who would you call about supplier risk at {topic}?",
+}
+DEPARTMENT_SUBJECT = "how a decision gets made there"
+
+
+@dataclass(frozen=True)
+class DrillQuestion:
+    """One question: the topic the journal ranks people for, and how it is asked."""
+
+    topic: str
+    text: str
+    source: str = ""  # one of SOURCES
+
+    def to_dict(self) -> dict[str, object]:
+        return {"topic": self.topic, "text": self.text, "source": self.source}
+
+
+@dataclass
+class _Topic:
+    topic: str
+    source: str
+    holders: set[str] = field(default_factory=set)  # connected people who hold the topic
+    subject: str = ""  # for a department: something someone there knows
+
+
+def journal_topics(snapshot: JournalSnapshot) -> list[DrillQuestion]:
+    """Every question the journal can ask, one per distinct topic, sorted by topic."""
+    topics = _collect(snapshot)
+    return [_question(t) for t in sorted(topics.values(), key=lambda t: fold(t.topic))]
+
+
+def _collect(snapshot: JournalSnapshot) -> dict[str, _Topic]:
+    found: dict[str, _Topic] = {}
+    rank = {source: index for index, source in enumerate(SOURCES)}
+
+    def add(phrase: str, source: str, person_id: str = "") -> _Topic | None:
+        phrase = " ".join(phrase.split())
+        key = fold(phrase)
+        if not key:
+            return None
+        entry = found.get(key)
+        if entry is None or rank[source] < rank[entry.source]:
+            holders = entry.holders if entry else set()
+            entry = found[key] = _Topic(phrase, source, holders)
+        if person_id:
+            entry.holders.add(person_id)
+        return entry
+
+    people = sorted(snapshot.people.values(), key=lambda p: (p.created, p.id))
+    for person in people:
+        if person.kind == "internal" and person.department.strip():
+            entry = add(person.department, "department", "" if person.is_prospect else person.id)
+            if entry is not None and not entry.subject and person.expertise:
+                entry.subject = person.expertise[0]
+        if person.kind in ("customer", "supplier") and person.org.strip():
+            add(person.org, f"org-{person.kind}", "" if person.is_prospect else person.id)
+        for source, phrases in (("need", person.needs), ("expertise", person.expertise),
+                                ("interest", person.interests)):  # fmt: skip
+            for phrase in phrases:
+                # A need says who wants it, not who has it; a prospect is not in reach yet.
+                holder = "" if source == "need" or person.is_prospect else person.id
+                add(phrase, source, holder)
+    for learning in sorted(snapshot.learnings.values(), key=lambda item: (item.date, item.id)):
+        for tag in learning.tags:
+            add(tag, "tag")
+    return found
+
+
+def _question(topic: _Topic) -> DrillQuestion:
+    text = TEMPLATES[topic.source].format(
+        topic=topic.topic, subject=topic.subject or DEPARTMENT_SUBJECT
+    )
+    return DrillQuestion(topic.topic, text, topic.source)
+
+
+def drill_questions(
+    snapshot: JournalSnapshot,
+    count: int = 5,
+    seed: int | None = None,
+    history: Sequence[DrillSession] = (),
+) -> list[DrillQuestion]:
+    """`count` questions on distinct topics of the journal (fewer if it has fewer topics).
+
+    Each topic's chance is weighted: 1 / (1 + people who hold it), times RECENT_FACTOR if it
+    was asked in the last RECENT_SESSIONS sessions of `history`. The same seed, journal and
+    history give the same questions.
+    """
+    topics = sorted(_collect(snapshot).values(), key=lambda t: (fold(t.topic), t.topic))
+    if count < 1 or not topics:
+        return []
+    recent = {fold(topic) for session in history[-RECENT_SESSIONS:] for topic in session.topics}
+    rng = random.Random(seed)
+    keyed = []
+    for topic in topics:
+        weight = 1.0 / (1 + len(topic.holders))
+        if fold(topic.topic) in recent:
+            weight *= RECENT_FACTOR
+        # Weighted sampling without replacement (Efraimidis-Spirakis): the largest keys win.
+        keyed.append((math.log(1.0 - rng.random()) / weight, topic))
+    keyed.sort(key=lambda pair: pair[0], reverse=True)
+    return [_question(topic) for _key, topic in keyed[:count]]
+
+
+@dataclass
+class DrillAnswer:
+    """Your answer to one question, next to the journal's own."""
+
+    question: DrillQuestion
+    picked: tuple[str, ...]  # person ids; () means "nobody"
+    journal: list[Ranked]  # the journal's own top 3 for the topic
+    agreed: bool  # one of the picks is in the journal's top 3
+    covered: bool  # someone to ask: a pick, or the journal ranks someone
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "question": self.question.to_dict(),
+            "picked": list(self.picked),
+            "journal": [entry.to_dict() for entry in self.journal],
+            "agreed": self.agreed,
+            "covered": self.covered,
+        }
+
+
+def grade(
+    question: DrillQuestion,
+    picked: Sequence[str],
+    snapshot: JournalSnapshot,
+    mentioning: Callable[[list[str]], set[str]] | None = None,
+) -> DrillAnswer:
+    """Compare the people picked for `question` with the journal's top 3 (connected people)."""
+    picks = tuple(dict.fromkeys(p for p in picked if p))
+    top = rank_people_for(
+        question.topic,
+        (p for p in snapshot.people.values() if not p.is_prospect),
+        snapshot.interactions.values(),
+        snapshot.learnings.values(),
+        limit=JOURNAL_TOP,
+        mentioning=mentioning,
+    )
+    ids = {entry.person.id for entry in top}
+    return DrillAnswer(
+        question=question,
+        picked=picks,
+        journal=top,
+        agreed=any(p in ids for p in picks),
+        covered=bool(picks) or bool(top),
+    )
+
+
+@dataclass
+class DrillSession:
+    """One round of drills (JSON: day, asked, covered, agreed, uncovered, topics)."""
+
+    day: date
+    asked: int
+    covered: int
+    agreed: int
+    uncovered: list[str]  # topics nobody covers
+    topics: list[str] = field(default_factory=list)  # every topic asked, in order
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "day": self.day.isoformat(),
+            "asked": self.asked,
+            "covered": self.covered,
+            "agreed": self.agreed,
+            "uncovered": list(self.uncovered),
+            "topics": list(self.topics),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DrillSession:
+        """A session from its JSON; ValueError if it is not one."""
+        if not isinstance(data, dict):
+            raise ValueError("a session is not an object")
+        try:
+            counts = [data["asked"], data["covered"], data["agreed"]]
+            day = date.fromisoformat(data["day"])
+        except (KeyError, TypeError) as error:
+            raise ValueError(f"a session lacks {error}") from None
+        if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in counts):
+            raise ValueError("a session's counts are not whole numbers")
+        lists = [data.get("uncovered", []), data.get("topics", [])]
+        if not all(isinstance(x, list) and all(isinstance(t, str) for t in x) for x in lists):
+            raise ValueError("a session's topics are not a list of text")
+        return cls(day, *counts, uncovered=list(lists[0]), topics=list(lists[1]))
+
+
+def session_from(answers: Sequence[DrillAnswer], day: date) -> DrillSession:
+    """The summary of a round of answers, to keep in the history."""
+    return DrillSession(
+        day=day,
+        asked=len(answers),
+        covered=sum(1 for a in answers if a.covered),
+        agreed=sum(1 for a in answers if a.agreed),
+        uncovered=[a.question.topic for a in answers if not a.covered],
+        topics=[a.question.topic for a in answers],
+    )
+
+
+def history_path(folder: Path) -> Path:
+    return Path(folder) / HISTORY_NAME
+
+
+def load_history(folder: Path) -> list[DrillSession]:
+    """Past sessions, oldest first; [] when there are none yet.
+
+    A file that cannot be read or is not drill history raises JournalError naming it: it is
+    left as it is (record_session refuses to overwrite it too) for the user to fix or remove.
+    """
+    path = history_path(folder)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return []
+    except OSError as error:
+        raise JournalError(
+            f"Cannot read the drill history {path}: {error.strerror or error}."
+        ) from None
+    try:
+        data = orjson.loads(raw)
+        if not isinstance(data, dict) or not isinstance(data.get("sessions"), list):
+            raise ValueError("it holds no list of sessions")
+        if not isinstance(data.get("drills"), int) or data["drills"] > HISTORY_FORMAT:
+            raise ValueError("it is not drill history this version can read")
+        return [DrillSession.from_dict(item) for item in data["sessions"]]
+    except (orjson.JSONDecodeError, ValueError) as error:
+        raise JournalError(
+            f"The drill history {path} is damaged ({error}); it is left untouched and no "
+            "history is kept until you fix or remove it."
+        ) from None
+
+
+def record_session(folder: Path, session: DrillSession, keep: int = KEEP_SESSIONS) -> None:
+    """Append `session` to the history, keeping the last `keep` (atomic, under the lock).
+
+    Creates the journal (its meta.json) if the folder has none yet; refuses (JournalError) a
+    damaged history rather than overwrite it.
+    """
+    if keep < 1:
+        raise ValueError("keep at least one session")
+    store = Store.open(Path(folder))  # refuses a folder that is not a journal
+    store._ensure_folder()  # meta.json first, or the folder would not read as a journal
+    with JournalLock(store.folder):
+        sessions = [*load_history(store.folder), session][-keep:]
+        data = {"app": "netjournal", "drills": HISTORY_FORMAT,
+                "sessions": [s.to_dict() for s in sessions]}  # fmt: skip
+        path = history_path(store.folder)
+        try:
+            write_atomically(path, orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+        except OSError as error:
+            raise JournalError(
+                f"Could not save the drill history to {path}: {error.strerror or error}."
+            ) from None
+
+
+def check_history(folder: Path) -> list[str]:
+    """For `netjournal doctor`: what is wrong with drills.json (nothing when it is missing)."""
+    try:
+        load_history(folder)
+    except JournalError as error:
+        return [str(error)]
+    return []
+
+
+@dataclass(frozen=True)
+class GapPlan:
+    """An outreach proposed for a topic nobody covers."""
+
+    kind: str  # "bring-in" or "ask"
+    title: str
+    person_ids: tuple[str, ...] = ()  # the prospect for a bring-in; () for an ask
+
+
+def gap_plan(question: DrillQuestion, snapshot: JournalSnapshot) -> GapPlan:
+    """What to plan for a topic nobody covers.
+
+    Rule: if a prospect's expertise matches the topic (who.rank_people_for over prospects
+    gives an "expertise:" reason), bring the best such prospect in; otherwise plan to find
+    someone to ask. The ask names nobody: an open outreach needs a person, so the caller has
+    the user pick whom to ask (say, a well-connected colleague).
+    """
+    prospects = [p for p in snapshot.people.values() if p.is_prospect]
+    for entry in rank_people_for(question.topic, prospects):
+        if any(reason.startswith("expertise:") for reason in entry.reasons):
+            return GapPlan(
+                "bring-in",
+                f"Bring in {entry.person.name} (knows {question.topic})",
+                (entry.person.id,),
+            )
+    return GapPlan("ask", f"Find someone to ask about {question.topic}")
+
+
+def plan_for_gap(question: DrillQuestion, snapshot: JournalSnapshot) -> tuple[str, str]:
+    """The outreach kind and title for a topic nobody covers (see gap_plan for the rule)."""
+    plan = gap_plan(question, snapshot)
+    return plan.kind, plan.title

@@ -1,0 +1,117 @@
+"""Exporting a journal: the bytes of each format, and writing them where the user asked.
+
+A file is written atomically (a temporary file beside it, then renamed), so a failed export
+never leaves half a file in place of a good one. A Markdown folder is written only into a new
+or empty folder, so an export never mixes with (or overwrites) other files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from netjournal.core.atomic_file import make_folder, write_atomically
+from netjournal.core.snapshot import JournalSnapshot
+from netjournal.formats.backup import backup_bytes
+from netjournal.formats.errors import FormatError
+from netjournal.formats.ics_export import outreach_calendar
+from netjournal.formats.markdown_export import markdown_document, markdown_files
+from netjournal.formats.vcard_export import vcards
+
+EXPORT_FORMATS = ("vcard", "markdown", "ics", "json")
+
+
+@dataclass(frozen=True)
+class Export:
+    data: bytes
+    summary: str  # what is in it: "12 people"
+    note: str = ""  # what was left out, and why
+
+
+def export_journal(
+    journal: JournalSnapshot, format_name: str, *, today: date, events: bool = False
+) -> Export:
+    """The journal in one of EXPORT_FORMATS."""
+    if format_name == "vcard":
+        return Export(
+            vcards(journal.people.values()).encode(),
+            _count(len(journal.people), "person", "people"),
+        )
+    if format_name == "markdown":
+        return Export(markdown_document(journal, today).encode(), _everything(journal))
+    if format_name == "json":
+        tables = {"people": journal.people.values(), "learnings": journal.learnings.values(),
+                  "interactions": journal.interactions.values(),
+                  "outreach": journal.outreach.values()}  # fmt: skip
+        return Export(backup_bytes(tables), _everything(journal))
+    if format_name == "ics":
+        calendar = outreach_calendar(journal, events=events)
+        what = "all-day event" if events else "to-do"
+        note = (
+            f"{_count(calendar.undated, 'open outreach', 'open outreach')} without a due date "
+            f"{'was' if calendar.undated == 1 else 'were'} left out (an all-day event needs a day)."
+            if calendar.undated
+            else ""
+        )
+        return Export(calendar.data, _count(calendar.written, what, what + "s"), note)
+    raise FormatError(
+        f"'{format_name}' is not a format netjournal exports; use one of: "
+        f"{', '.join(EXPORT_FORMATS)}."
+    )
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write `data` to `path` atomically; FormatError with a sentence if it cannot be."""
+    path = Path(path)
+    if path.is_dir():
+        raise FormatError(f"{path} is a folder; give a file name to export to.")
+    if not path.parent.is_dir():
+        raise FormatError(f"Cannot write {path}: the folder {path.parent} does not exist.")
+    try:
+        if path.exists() and not path.is_file():  # a device or a pipe: write into it, in place
+            with open(path, "wb") as handle:
+                handle.write(data)
+            return
+        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            write_atomically(path, data, temp)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
+    except OSError as error:
+        raise FormatError(
+            f"Cannot write {path}: {error.strerror or error}; nothing was exported."
+        ) from None
+
+
+def write_markdown_folder(folder: Path, journal: JournalSnapshot, today: date) -> int:
+    """Write the Markdown folder (index.md, people/, journal.md, outreach.md); files written."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise FormatError(f"{folder} is a file, not a folder; nothing was exported.")
+    if folder.is_dir() and any(folder.iterdir()):
+        raise FormatError(f"{folder} is not empty; export into a new or empty folder.")
+    files = markdown_files(journal, today)
+    try:
+        make_folder(folder / "people")
+        for relative, text in files.items():
+            (folder / relative).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise FormatError(f"Cannot write into {folder}: {error.strerror or error}.") from None
+    return len(files)
+
+
+def _everything(journal: JournalSnapshot) -> str:
+    return (
+        f"{_count(len(journal.people), 'person', 'people')}, "
+        f"{_count(len(journal.learnings), 'learning', 'learnings')}, "
+        f"{_count(len(journal.interactions), 'interaction', 'interactions')}, "
+        f"{len(journal.outreach)} outreach"
+    )
+
+
+def _count(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"

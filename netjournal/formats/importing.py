@@ -1,0 +1,114 @@
+"""Importing a file into a journal: read it, compare with the journal, then one save.
+
+The file is read and checked completely before the journal is touched, so a file that cannot
+be imported changes nothing. The comparison is made again under the journal's lock (another
+process may have saved meanwhile), and everything is written in one save, however many
+people come in. A dry run reads the journal and writes nothing at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from netjournal.core.cleaning import clean_line
+from netjournal.core.records import Interaction, Learning, Outreach, Record
+from netjournal.core.store import Store
+from netjournal.formats import backup, google, linkedin, vcard_import
+from netjournal.formats.decoding import read_text
+from netjournal.formats.errors import FormatError
+from netjournal.formats.incoming import Parsed, Progress
+from netjournal.formats.merge import plan_people
+from netjournal.formats.report import ImportReport, Note
+from netjournal.formats.sniff import FORMAT_NAMES, guess_text
+
+Parser = Callable[[str, Progress | None, str], Parsed]
+PARSERS: dict[str, Parser] = {
+    "vcard": vcard_import.parse_vcards,
+    "linkedin": linkedin.parse_connections,
+    "google": google.parse_contacts,
+    "json": backup.parse_backup,
+}
+IMPORT_FORMATS = (*PARSERS, "auto")
+_LINE = re.compile(r"^line (\d+)")
+
+
+def read_file(format_name: str, path: Path, progress: Progress | None = None) -> Parsed:
+    """Read and check an import file ("auto": whatever its content says it is)."""
+    if format_name not in IMPORT_FORMATS:
+        raise FormatError(
+            f"'{format_name}' is not a format netjournal imports; use one of: "
+            f"{', '.join(IMPORT_FORMATS)}."
+        )
+    what = FORMAT_NAMES.get(format_name, "an import file").removeprefix("a ").removeprefix("an ")
+    text = read_text(Path(path), what)
+    if format_name == "auto":
+        guessed = guess_text(text)
+        if guessed is None:
+            raise FormatError(
+                f"Cannot tell what kind of file {path} is; name its format: "
+                f"netjournal import vcard|linkedin|google|json FILE."
+            )
+        format_name = guessed
+    return PARSERS[format_name](text, progress, str(path))
+
+
+@dataclass
+class ImportPlan:
+    add: list[Record]
+    update: list[Record]
+    report: ImportReport
+
+
+def plan_import(store: Store, parsed: Parsed, source: str, dry_run: bool = False) -> ImportPlan:
+    """What importing `parsed` changes in the journal as it is now (nothing is written)."""
+    current = store.people()
+    people = plan_people(current, parsed.people, keep_ids=parsed.keep_ids)
+    report = ImportReport(clean_line(source), parsed.format, dry_run)
+    report.created += people.created
+    report.updated += people.updated
+    report.skipped += parsed.skipped + people.skipped
+    report.problems += parsed.problems
+    add: list[Record] = [*people.add]
+    if parsed.records:
+        in_journal = {
+            kind.TABLE: {record.id for record in store.all(kind)}
+            for kind in (Learning, Interaction, Outreach)
+        }
+        people_ids = {person.id for person in current} | {person.id for person in people.add}
+        others = backup.plan_records(parsed.records, in_journal, people.id_map, people_ids)
+        add += others.add
+        report.created += others.created
+        report.skipped += others.skipped
+        report.problems += others.problems
+    report.skipped.sort(key=_file_order)
+    report.problems.sort(key=_file_order)
+    return ImportPlan(add, list(people.update), report)
+
+
+def import_file(
+    store: Store,
+    format_name: str,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import `path` into the journal in one save (none for a dry run); the report."""
+    parsed = read_file(format_name, path, progress)
+    source = str(path)
+    plan = plan_import(store, parsed, source, dry_run)
+    if dry_run or not (plan.add or plan.update):
+        return plan.report
+    with store.batch() as changes:
+        plan = plan_import(store, parsed, source)  # again, under the lock: others may have saved
+        changes.add += plan.add
+        changes.update += plan.update
+    return plan.report
+
+
+def _file_order(note: Note) -> int:
+    found = _LINE.match(note.where)
+    return int(found[1]) if found else 0

@@ -1,0 +1,202 @@
+"""Deciding what an import does to the people in the journal, without writing anything.
+
+The same person is recognised by an email in common (case ignored), else by the same name
+and the same org once folded (case, accents and punctuation ignored; an empty org matches only
+an empty org). Recognised people are updated by filling in: empty fields get the file's
+value, and emails, phones, links, tags, interests, expertise and needs the person does not
+have yet are added. Nothing the user wrote is changed. Someone who matches several people is
+skipped (we never guess), and so is someone with nothing new. The same person twice in one
+file is merged into the first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from netjournal.core.names import fold
+from netjournal.core.records import Person
+from netjournal.formats.incoming import Incoming
+from netjournal.formats.report import Note
+
+FILLED = ("org", "department", "role", "met_via", "notes", "cadence_days")
+DEFAULTS = {"kind": "other", "influence": 0}  # a default value is not something the user chose
+ADDED = ("email", "phone", "links", "tags", "interests", "expertise", "needs")
+LABELS = {"met_via": "met via", "cadence_days": "keep-in-touch cadence", "email": "email",
+          "phone": "phone", "links": "link", "tags": "tag", "interests": "interest",
+          "needs": "need"}  # fmt: skip
+_NOT_DIGITS = re.compile(r"\D")
+_LINK_START = re.compile(r"^(?:https?://)?(?:www\.)?")
+
+
+@dataclass
+class PeoplePlan:
+    """The people to add and the updated versions of people to replace, with the report."""
+
+    add: list[Person] = field(default_factory=list)
+    update: list[Person] = field(default_factory=list)
+    created: list[Note] = field(default_factory=list)
+    updated: list[Note] = field(default_factory=list)
+    skipped: list[Note] = field(default_factory=list)
+    id_map: dict[str, str] = field(default_factory=dict)  # incoming id -> id in the journal
+
+
+class _Slot:
+    """One person as they will be after the import."""
+
+    __slots__ = ("changes", "in_journal", "person", "where")
+
+    def __init__(self, person: Person, in_journal: bool, where: str = "") -> None:
+        self.person = person
+        self.in_journal = in_journal
+        self.where = where  # where in the file a new person came from
+        self.changes: list[str] = []
+
+
+class _People:
+    """The journal's people and the import's new ones, indexed by email and by name."""
+
+    def __init__(self) -> None:
+        self.slots: list[_Slot] = []
+        self.by_id: dict[str, _Slot] = {}
+        self.by_email: dict[str, list[_Slot]] = {}
+        self.by_name: dict[tuple[str, str], list[_Slot]] = {}
+
+    def add(self, slot: _Slot) -> None:
+        self.slots.append(slot)
+        self.by_id[slot.person.id] = slot
+        self.by_name.setdefault(name_key(slot.person), []).append(slot)
+        self.index_emails(slot, slot.person.email)
+
+    def index_emails(self, slot: _Slot, emails: Iterable[str]) -> None:
+        for email in emails:
+            found = self.by_email.setdefault(email.casefold(), [])
+            if slot not in found:
+                found.append(slot)
+
+    def matches(self, person: Person) -> list[_Slot]:
+        found: list[_Slot] = []
+        for email in person.email:
+            for slot in self.by_email.get(email.casefold(), ()):
+                if slot not in found:
+                    found.append(slot)
+        return found or list(self.by_name.get(name_key(person), ()))
+
+
+def plan_people(
+    current: Iterable[Person], incoming: Iterable[Incoming], *, keep_ids: bool = False
+) -> PeoplePlan:
+    """What importing `incoming` into a journal holding `current` does.
+
+    With `keep_ids` (a backup), incoming people keep their ids, and one whose id is already
+    in the journal is skipped as already there.
+    """
+    people = _People()
+    for person in current:
+        people.add(_Slot(person, in_journal=True))
+    plan = PeoplePlan()
+    for item in incoming:
+        person = item.person
+        if keep_ids and person.id in people.by_id:
+            slot = people.by_id[person.id]
+            plan.id_map[person.id] = person.id
+            plan.skipped.append(Note(item.where, person.name, _already(slot)))
+            continue
+        matches = people.matches(person)
+        if len(matches) > 1:
+            listed = ", ".join(_describe(slot.person) for slot in matches[:5])
+            plan.skipped.append(Note(item.where, person.name,
+                f"matches {len(matches)} people in the journal ({listed}); "
+                "not merged into any of them"))  # fmt: skip
+            continue
+        if not matches:
+            people.add(_Slot(person, in_journal=False, where=item.where))
+            plan.id_map[person.id] = person.id
+            plan.created.append(Note(item.where, person.name))
+            continue
+        slot = matches[0]
+        plan.id_map[person.id] = slot.person.id
+        changes, said = fill_in(slot.person, person)
+        if changes:
+            slot.person = slot.person.edit(**changes)
+            slot.changes.extend(said)
+            people.index_emails(slot, slot.person.email)
+        if not slot.in_journal:
+            merged = "; its details were merged into that one" if changes else ""
+            plan.skipped.append(Note(item.where, person.name, f"{_already(slot)}{merged}"))
+        elif changes:
+            if slot.where == "":
+                slot.where = item.where
+        else:
+            plan.skipped.append(
+                Note(item.where, person.name, "already in the journal, nothing new")
+            )
+    for slot in people.slots:
+        if not slot.in_journal:
+            plan.add.append(slot.person)
+        elif slot.changes:
+            plan.update.append(slot.person)
+            plan.updated.append(Note(slot.where, slot.person.name, _said(slot.changes)))
+    return plan
+
+
+def fill_in(existing: Person, incoming: Person) -> tuple[dict[str, Any], list[str]]:
+    """The changes that fill `existing` in from `incoming`, and what they are in words."""
+    changes: dict[str, Any] = {}
+    said: list[str] = []
+    for name in FILLED:
+        theirs = getattr(incoming, name)
+        if theirs not in ("", None) and getattr(existing, name) in ("", None):
+            changes[name] = theirs
+            said.append(f"filled {LABELS.get(name, name)}")
+    for name, default in DEFAULTS.items():
+        theirs = getattr(incoming, name)
+        if getattr(existing, name) == default and theirs != default:
+            changes[name] = theirs
+            said.append(f"filled {name}")
+    for name in ADDED:
+        mine: tuple[str, ...] = getattr(existing, name)
+        have = {same(name, value) for value in mine}
+        new = [value for value in getattr(incoming, name) if same(name, value) not in have]
+        if new:
+            changes[name] = (*mine, *new)
+            said.append(f"added {LABELS.get(name, name)} {', '.join(new)}")
+    return changes, said
+
+
+def name_key(person: Person) -> tuple[str, str]:
+    """Who a person is by name: folded name and org ('Jürgen Müller', 'ACME' ~ 'jurgen muller')."""
+    return (fold(person.name) or person.name.casefold(), fold(person.org))
+
+
+def same(field_name: str, value: str) -> str:
+    """What makes two values of a list field the same: case, and a phone's punctuation."""
+    if field_name == "phone":
+        digits = _NOT_DIGITS.sub("", value)
+        return digits or value.casefold()
+    if field_name == "links":
+        return _LINK_START.sub("", value.casefold()).rstrip("/")
+    return value.casefold()
+
+
+def _already(slot: _Slot) -> str:
+    return "already in the journal" if slot.in_journal else f"the same person as {slot.where}"
+
+
+def _describe(person: Person) -> str:
+    return (
+        f"{person.name}, {person.org}, {person.id}" if person.org else f"{person.name}, {person.id}"
+    )
+
+
+def _said(changes: list[str]) -> str:
+    filled = [change.removeprefix("filled ") for change in changes if change.startswith("filled ")]
+    added = [change.removeprefix("added ") for change in changes if change.startswith("added ")]
+    parts = []
+    if filled:
+        parts.append("filled " + ", ".join(dict.fromkeys(filled)))
+    if added:
+        parts.append("added " + "; ".join(added))
+    return "; ".join(parts)

@@ -1,0 +1,64 @@
+"""The end of a capture: what was captured, and the follow-ups to go through now."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from netjournal.core.capture import Tally
+
+if TYPE_CHECKING:
+    from netjournal.tui.app import NetjournalApp
+
+
+class CaptureSummary(ModalScreen[None]):
+    """`r` reviews the follow-ups just planned; `escape` or `enter` closes."""
+
+    BINDINGS = [
+        Binding("r", "review", "Review follow-ups", id="capture.review"),
+        Binding("escape", "close", "Close", id="capture.close"),
+    ]
+
+    def __init__(self, tally: Tally) -> None:
+        super().__init__()
+        self.tally = tally
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.tally.summary()), id="capture-summary",
+                         classes="dialog-question")  # fmt: skip
+            with Horizontal(classes="dialog-buttons"):
+                if self.tally.follow_up_ids:
+                    yield Button(Content("Review the follow-ups (r)"), id="review")
+                yield Button(Content("Close (escape)"), id="close")
+
+    def on_mount(self) -> None:
+        self.query("Button").first().focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "review":
+            self.action_review()
+        else:
+            self.dismiss(None)
+
+    def action_review(self) -> None:
+        if not self.tally.follow_up_ids:
+            return
+        app = cast("NetjournalApp", self.app)
+        self.dismiss(None)
+        from netjournal.tui.screens.review import ReviewScreen
+
+        app.push_screen(
+            ReviewScreen(
+                only=tuple(self.tally.follow_up_ids), title=f"Follow-ups from {self.tally.event}"
+            )
+        )
+
+    def action_close(self) -> None:
+        self.dismiss(None)

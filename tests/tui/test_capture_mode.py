@@ -1,0 +1,169 @@
+"""Capture mode (`c`): an event, then a loop of quick person entries, a learning, the summary."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from textual.widgets import Checkbox, Input
+
+from netjournal.core.records import Interaction, Learning, Outreach, Person
+from netjournal.tui.screens.capture import CaptureScreen
+from netjournal.tui.screens.capture_summary import CaptureSummary
+from netjournal.tui.screens.learning_form import LearningForm
+from netjournal.tui.screens.review import ReviewScreen
+from netjournal.tui.screens.same_person import SamePersonDialog
+from tests.tui.support import (
+    SIZE,
+    TODAY,
+    make_app,
+    paste,
+    reopen,
+    settle,
+    static_text,
+    table,
+    wait_loaded,
+)
+
+ANN = Person.create(name="Ann Lee", org="Contoso", interests=["chess"])
+LAST_YEAR = Interaction.create(date="2025-03-12", person_ids=[ANN.id], channel="event",
+                               event="LogiMAT 2026", summary="Met at the stand")  # fmt: skip
+
+
+async def test_a_whole_capture_session(journal_dir: Path) -> None:
+    app = make_app(journal_dir, ANN, LAST_YEAR)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        capture = app.screen
+        assert isinstance(capture, CaptureScreen)
+        assert app.focused is capture.query_one("#field-event", Input)
+        await pilot.press(*"Logi")
+        await settle(pilot)
+        await pilot.press("enter")  # takes the past event offered, goes to the name
+        assert capture.query_one("#field-event", Input).value == "LogiMAT 2026"
+        assert app.focused is capture.query_one("#field-name", Input)
+
+        # A new person, with a follow-up due in a week.
+        await paste(pilot, "Zoe Quist")
+        await pilot.press("tab")
+        await paste(pilot, "Litware")
+        await pilot.press("tab")
+        await paste(pilot, "Sales / Key accounts")
+        await pilot.press("tab")
+        await paste(pilot, "Scanner pricing for 2027")
+        await pilot.press("tab")
+        await paste(pilot, "sailing, jazz")
+        capture.query_one("#field-follow_up", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert capture.query_one("#field-name", Input).value == ""  # cleared for the next one
+        assert capture.query_one("#field-event", Input).value == "LogiMAT 2026"  # kept
+        assert app.focused is capture.query_one("#field-name", Input)
+
+        # "Anne Lee" is Ann Lee: one key logs the meeting on her instead of a duplicate.
+        await paste(pilot, "Anne Lee")
+        await pilot.press("tab", "tab", "tab")
+        await paste(pilot, "Returns pilot")
+        await pilot.press("tab")
+        await paste(pilot, "sailing")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, SamePersonDialog)
+        await pilot.press("y")
+        await settle(pilot)
+
+        # A learning from the same event.
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert isinstance(app.screen, LearningForm)
+        await paste(pilot, "Shuttles beat AMRs above 40 m")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is capture
+        assert static_text(capture, "#progress") == (
+            "Captured 2 people, 1 follow-up, 1 learning at LogiMAT 2026 "
+            "(1 already in your network)."
+        )
+
+        await pilot.press("escape")
+        await settle(pilot)
+        summary = app.screen
+        assert isinstance(summary, CaptureSummary)
+        assert static_text(summary, "#capture-summary").startswith("Captured 2 people")
+        await pilot.press("r")  # the follow-ups, to go through now
+        await settle(pilot)
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        assert [(r.cells[1], r.cells[2]) for r in table(review).rows] == [(
+            "Follow up with Zoe Quist",
+            f"due {(TODAY + timedelta(weeks=1)).isoformat()} (in 7 days)",
+        )]  # fmt: skip
+
+    journal = reopen(journal_dir)
+    people = {p.name: p for p in journal.people()}
+    assert sorted(people) == ["Ann Lee", "Zoe Quist"]
+    zoe = people["Zoe Quist"]
+    assert (zoe.org, zoe.department, zoe.role, zoe.interests, zoe.met_via) == (
+        "Litware", "Sales", "Key accounts", ("sailing", "jazz"), "LogiMAT 2026"
+    )  # fmt: skip
+    assert people["Ann Lee"].interests == ("chess", "sailing")  # added, nothing overwritten
+    assert people["Ann Lee"].org == "Contoso"
+    met = sorted((i.summary, i.person_ids, i.event, i.date, i.channel)
+                 for i in journal.interactions() if i.id != LAST_YEAR.id)  # fmt: skip
+    assert met == [
+        ("Returns pilot", (ANN.id,), "LogiMAT 2026", TODAY, "event"),
+        ("Scanner pricing for 2027", (zoe.id,), "LogiMAT 2026", TODAY, "event"),
+    ]
+    [follow_up] = journal.all(Outreach)
+    assert (follow_up.kind, follow_up.person_ids, follow_up.due) == (
+        "follow-up",
+        (zoe.id,),
+        TODAY + timedelta(weeks=1),
+    )
+    [learning] = journal.all(Learning)
+    assert (learning.event, learning.source_kind, learning.date) == (
+        "LogiMAT 2026",
+        "trade-show",
+        TODAY,
+    )
+
+
+async def test_capture_refuses_a_missing_event_or_name_and_keeps_the_typing(
+    journal_dir: Path,
+) -> None:
+    app = make_app(journal_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        capture = app.screen
+        await pilot.press("enter")
+        await paste(pilot, "Zoe Quist")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert static_text(capture, "#form-error") == "Name the event first (e.g. LogiMAT 2027)."
+        assert app.focused is capture.query_one("#field-event", Input)
+        await paste(pilot, "[bold]Expo[/")
+        capture.query_one("#field-date", Input).value = "tomorrow"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert "in the future" in static_text(capture, "#form-error")
+        assert capture.query_one("#field-name", Input).value == "Zoe Quist"
+        assert reopen(journal_dir).people() == []
+        capture.query_one("#field-date", Input).value = "yesterday"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert static_text(capture, "#progress").endswith("at [bold]Expo[/.")
+        # Escape with a half-typed person asks before discarding it.
+        await paste(pilot, "Half typed")
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("n")  # keep typing
+        await settle(pilot)
+        assert app.screen is capture
+    [zoe] = reopen(journal_dir).people()
+    assert zoe.name == "Zoe Quist"
+    [met] = reopen(journal_dir).interactions()
+    assert (met.event, met.date) == ("[bold]Expo[/", TODAY - timedelta(days=1))
