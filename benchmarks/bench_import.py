@@ -5,7 +5,7 @@
 Generates a realistic .vcf (vCard 3.0 from Apple with `item1.` grouped emails and
 X-ABLabel, folded NOTE lines, escaped commas, ORG with a department; one card in five vCard
 2.1 from Android with quoted-printable UTF-8 and soft line breaks; one in twenty with a small
-PHOTO), then imports it into a new temporary journal, `--runs` times, each in a new journal:
+PHOTO; one in fifty a second card for someone already in the file), then imports it into a new temporary journal, `--runs` times, each in a new journal:
 the whole `import_file` (read, parse, compare, one save), with its parts timed. Then a
 re-import of the same file into the full journal (everyone already there: nothing written),
 peak memory (tracemalloc, in a run of its own) and the whole `netjournal import` process.
@@ -31,10 +31,11 @@ from benchutil import Row, Timers, machine_line, print_table
 
 from netjournal.core import store as store_module
 from netjournal.core.store import Store
-from netjournal.formats import importing, merge, vcard_import
+from netjournal.formats import importing, vcard_import
 from netjournal.formats.incoming import Parsed
 
 BUDGET_S = 10.0
+DUPLICATES = 0.02
 FIRST = ["Anna", "Jürgen", "Søren", "Chinedu", "Priya", "Wei", "Aiko", "Marie-Claire", "Tomás",
          "Oluwaseun", "Grace", "Łukasz", "Zoë", "Ingrid", "Farid", "Amara", "Dmitri", "Carmen",
          "Hannah", "Kwame", "Sofia", "Luca", "Ana", "Bob", "Helena", "Nguyễn", "François"]  # fmt: skip
@@ -59,8 +60,16 @@ def fold_line(line: str) -> str:
     return "\r\n".join(parts)
 
 
+def person_name(number: int) -> tuple[str, str]:
+    """A different name for each number below 27 * 26 * 24 = 16,848 (a middle initial helps)."""
+    first = FIRST[number % len(FIRST)]
+    initial = chr(ord("A") + (number // len(FIRST)) % 26)
+    last = LAST[(number // (len(FIRST) * 26)) % len(LAST)]
+    return f"{first} {initial}.", last
+
+
 def apple_card(rng: random.Random, number: int) -> str:
-    first, last = rng.choice(FIRST), rng.choice(LAST)
+    first, last = person_name(number)
     org = rng.choice(ORGS).replace(",", "\\,")
     title = rng.choice(TITLES).replace(",", "\\,")
     lines = [
@@ -79,7 +88,7 @@ def apple_card(rng: random.Random, number: int) -> str:
 
 
 def android_card(rng: random.Random, number: int) -> str:
-    first, last = rng.choice(FIRST), rng.choice(LAST)
+    first, last = person_name(number)
 
     def qp(text: str) -> str:  # quoted-printable with soft line breaks every 60 or so
         encoded = quopri.encodestring(text.encode(), quotetabs=False).decode()
@@ -98,11 +107,13 @@ def android_card(rng: random.Random, number: int) -> str:
 
 
 def generate(path: Path, cards: int, seed: int) -> None:
+    """`cards` cards; one in fifty is someone met before (a second card, the same email)."""
     rng = random.Random(seed)
     with open(path, "w", encoding="utf-8", newline="") as handle:
         for number in range(cards):
-            make = android_card if rng.random() < 0.2 else apple_card
-            handle.write(make(rng, number))
+            person = rng.randrange(number) if number and rng.random() < DUPLICATES else number
+            make = android_card if person % 5 == 0 else apple_card
+            handle.write(make(rng, person))
 
 
 def one_import(vcf: Path, folder: Path) -> tuple[float, int]:
@@ -143,7 +154,7 @@ def main() -> int:
         timers.wrap(importing, "read_file", "read and parse the file (vobject, each card)")
         timers.wrap(vcard_import.vobject, "readOne", "  vobject.readOne")
         timers.wrap(Parsed, "add_person", "  Person.create (cleaning, validation)")
-        timers.wrap(merge, "plan_people", "compare with the journal (merge.plan_people)")
+        timers.wrap(importing, "plan_people", "compare with the journal (merge.plan_people)")
         timers.wrap(store_module.Store, "_write", "the save (Store._write)")
         seconds: list[float] = []
         for run in range(args.runs):

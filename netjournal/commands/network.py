@@ -31,7 +31,7 @@ def insights(store: Store, args: argparse.Namespace) -> int:
         print(
             "No people in the journal yet: add some with `netjournal add person NAME --kind "
             "internal --dept D`, and list your organization's departments in "
-            f"{config.path} (departments = [\"Sales\", \"Finance\"]) to see where you are invisible."
+            f'{config.path} (departments = ["Sales", "Finance"]) to see where you are invisible.'
         )
         if not found.departments:
             return 0

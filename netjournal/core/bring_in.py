@@ -31,10 +31,10 @@ COLLEAGUE_WEIGHT = 1.0  # both internal, no org typed
 FIRST_SHARED_WEIGHT = 1.5
 MORE_SHARED_WEIGHT = 0.5  # each further shared phrase, up to SHARED_COUNTED in all
 SHARED_COUNTED = 3
-WARMTH_PER_TALK = 0.2
-WARM_TALKS_COUNTED = 4  # so warmth adds at most 0.8: less than any link
+WARMTH_PER_TALK = 0.1
+WARM_TALKS_COUNTED = 4  # at most 0.4, with influence under 0.5: no link level is overturned
 WARM_DAYS = 365
-INFLUENCE_WEIGHT = 0.1
+INFLUENCE_WEIGHT = 0.03
 
 
 @dataclass
@@ -55,9 +55,7 @@ def introducers_for(
     prospect: Person, snapshot: JournalSnapshot, day: date, limit: int | None = 5
 ) -> list[Introducer]:
     """Connected people who could introduce you to `prospect`, best first."""
-    candidates = [
-        p for p in snapshot.people.values() if not p.is_prospect and p.id != prospect.id
-    ]
+    candidates = [p for p in snapshot.people.values() if not p.is_prospect and p.id != prospect.id]
     first_names: dict[str, int] = {}
     for person in candidates:
         words = fold(person.name).split()

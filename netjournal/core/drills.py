@@ -1,4 +1,4 @@
-""""Who would you ask?" drills: the networking course's case-study exercise, on your own journal.
+""" "Who would you ask?" drills: the networking course's case-study exercise, on your own journal.
 
 Questions come from the journal's own topics: people's needs and expertise, learnings' tags,
 interests, the departments of internal people, and the orgs of customers and suppliers, each

@@ -159,7 +159,9 @@ def network_insights(
     )
 
 
-def department_rows(snapshot: JournalSnapshot, configured: Sequence[str] = ()) -> list[DepartmentRow]:
+def department_rows(
+    snapshot: JournalSnapshot, configured: Sequence[str] = ()
+) -> list[DepartmentRow]:
     """Coverage of your organization's departments, invisible ones first."""
     spelling: dict[str, str] = {}
     members: dict[str, list[Person]] = {}

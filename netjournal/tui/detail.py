@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
 
 from textual.content import Content
 
 from netjournal.core.dates import days_ago
 from netjournal.core.records import INFLUENCE_LEVELS, Learning, Outreach, Person
+from netjournal.core.review import cadence_for
 from netjournal.core.snapshot import JournalSnapshot
 
 Line = str | Content | tuple[str, str]
@@ -29,7 +30,23 @@ def heading(text: str) -> Content:
     return Content.assemble(("\n" + text, "bold $accent"))
 
 
-def person_detail(snapshot: JournalSnapshot, person: Person, day: date) -> Content:
+def keep_in_touch(
+    snapshot: JournalSnapshot, person: Person, day: date, by_tag: Mapping[str, int] | None
+) -> str:
+    """"every 30 days (a customer's default); next by 2026-12-20 (in 21 days)"."""
+    cadence = cadence_for(person, by_tag)
+    why = "" if person.cadence_days else " (default)"
+    since = snapshot.last_contact.get(person.id) or date.fromisoformat(person.created[:10])
+    due = since + timedelta(days=cadence)
+    when = "due today" if due == day else (
+        f"next by {due.isoformat()} ({days_ago(due, day)})" if due > day
+        else f"due since {due.isoformat()} ({days_ago(due, day)})")  # fmt: skip
+    return f"every {cadence} days{why}; {when}"
+
+
+def person_detail(
+    snapshot: JournalSnapshot, person: Person, day: date, by_tag: Mapping[str, int] | None = None
+) -> Content:
     last = snapshot.last_contact.get(person.id)
     parts: list[Line] = [Content.assemble((person.name, "bold"))]
     where = " · ".join(x for x in (person.role, person.department, person.org) if x)
@@ -46,8 +63,8 @@ def person_detail(snapshot: JournalSnapshot, person: Person, day: date) -> Conte
             f"{last.isoformat()} ({days_ago(last, day)})" if last else "never",
         )
     )
-    if person.cadence_days:
-        parts.append(field("Keep in touch", f"every {person.cadence_days} days"))
+    if not person.is_prospect:
+        parts.append(field("Keep in touch", keep_in_touch(snapshot, person, day, by_tag)))
     for label, values in (
         ("Interests", person.interests), ("Expertise", person.expertise), ("Needs", person.needs),
         ("Tags", person.tags), ("Email", person.email), ("Phone", person.phone), ("Links", person.links),

@@ -61,7 +61,7 @@ class PeopleScreen(AreaScreen):
 
     def detail(self, snapshot: JournalSnapshot, key: str) -> Content:
         person = snapshot.people.get(key)
-        return person_detail(snapshot, person, self.nj.today()) if person else Content("")
+        return person_detail(snapshot, person, self.nj.today(), self.nj.config.cadence_by_tag) if person else Content("")
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":
