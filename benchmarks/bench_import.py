@@ -152,7 +152,8 @@ def main() -> int:
 
         timers = Timers()
         timers.wrap(importing, "read_file", "read and parse the file (vobject, each card)")
-        timers.wrap(vcard_import.vobject, "readOne", "  vobject.readOne")
+        timers.wrap(vcard_import, "card_properties", "  vobject: a card's content lines")
+        timers.wrap(vcard_import, "person_fields", "  decoding values into fields")
         timers.wrap(Parsed, "add_person", "  Person.create (cleaning, validation)")
         timers.wrap(importing, "plan_people", "compare with the journal (merge.plan_people)")
         timers.wrap(store_module.Store, "_write", "the save (Store._write)")

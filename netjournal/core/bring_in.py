@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from netjournal.core.names import fold
-from netjournal.core.records import Person
+from netjournal.core.planning import plan_outreach
+from netjournal.core.records import Outreach, Person
 from netjournal.core.snapshot import JournalSnapshot
 
 ORG_WEIGHT = 4.0
@@ -146,3 +147,20 @@ def _shared_phrases(prospect: Person, person: Person) -> list[str]:
 
 def _times(count: int) -> str:
     return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+BRING_IN_WEEKS = 1  # a plan made in passing is due next week, not someday
+
+
+def plan_bring_in(prospect: Person, snapshot: JournalSnapshot, day: date) -> Outreach:
+    """A bring-in outreach for `prospect` (not saved), naming the best introducer and why."""
+    best = introducers_for(prospect, snapshot, day, limit=1)
+    if not best:
+        return plan_outreach("bring-in", [prospect], due=day + timedelta(weeks=BRING_IN_WEEKS),
+                             notes="Nobody in your network links to them yet: find a way in.")  # fmt: skip
+    via = best[0]
+    return plan_outreach(
+        "bring-in", [prospect], due=day + timedelta(weeks=BRING_IN_WEEKS),
+        title=f"Bring in {prospect.name} via {via.person.name}",
+        notes=f"Ask {via.person.name} for an introduction ({'; '.join(via.reasons)}).",
+    )  # fmt: skip

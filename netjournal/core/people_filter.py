@@ -1,4 +1,4 @@
-"""Filtering the people list: `kind:customer tag:logimat dept:sales ann`.
+"""Filtering the people list: `kind:customer tag:logimat dept:sales ann`, `dept:"supply chain"`.
 
 Words with a prefix filter a field (prefix match, case and accents ignored); other words must
 appear somewhere in the person's name, org, department, role, interests, expertise, needs
@@ -7,6 +7,7 @@ or tags.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterable
 
 from netjournal.core.names import fold
@@ -19,7 +20,7 @@ PREFIXES = {"kind": "kind", "tag": "tags", "dept": "department", "department": "
 def filter_people(people: Iterable[Person], query: str) -> list[Person]:
     """The people matching every part of `query`."""
     tests = []
-    for part in query.split():
+    for part in _parts(query):
         name, colon, wanted = part.partition(":")
         if colon and name.lower() in PREFIXES and wanted:
             tests.append((PREFIXES[name.lower()], fold(wanted)))
@@ -38,3 +39,11 @@ def _matches(person: Person, field: str, wanted: str) -> bool:
     value = getattr(person, field)
     values = value if isinstance(value, tuple) else (value,)
     return any(fold(item).startswith(wanted) for item in values)
+
+
+def _parts(query: str) -> list[str]:
+    """Words, with "quoted phrases" kept whole (an unclosed quote counts as plain text)."""
+    try:
+        return shlex.split(query)
+    except ValueError:
+        return query.split()

@@ -70,7 +70,7 @@ def parse_backup(text: str, progress: Progress | None = None, source: str = "") 
     if schema > SCHEMA_VERSION:
         raise FormatError(
             f"{name} was written by a newer netjournal (schema {schema}; this version reads up "
-            f"to {SCHEMA_VERSION}); upgrade netjournal to import it. Nothing was imported."
+            f"to {SCHEMA_VERSION}): upgrade netjournal to import it; nothing was imported."
         )
     for table in TABLE_ORDER:
         if not isinstance(data.get(table, []), list):

@@ -1,22 +1,24 @@
 """Importing vCards (2.1, 3.0, 4.0) from phones, Apple, Google, Outlook, and our own export.
 
-Each card is split out of the file first and parsed with vobject on its own, so a damaged
-card (a corrupt PHOTO, say) is reported with its line and name and skipped, and the rest come
-in. vobject unfolds lines, unescapes commas and semicolons, and decodes quoted-printable
-(with soft line breaks when `allowQP` is on) in the card's CHARSET.
+Each card is split out of the file first and parsed on its own, so a damaged card (a corrupt
+PHOTO, say) is reported with its line and name and skipped, and the rest come in. vobject
+reads the content lines: unfolding, `item1.` groups, parameters, and quoted-printable (soft
+line breaks included, with `allowQP`) in the card's CHARSET. Values are decoded here, because
+vobject's own text decoding keeps only what comes before an unescaped comma ("TITLE:Director,
+Sales" would become "Director"), and vCard 2.1 never escapes commas.
 """
 
 from __future__ import annotations
 
 import binascii
+import io
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import vobject
-from vobject.base import ParseError
+from vobject.base import ParseError, getLogicalLines, textLineToContentLine
 
-from netjournal.core.cleaning import clean_line
 from netjournal.formats.decoding import read_text
 from netjournal.formats.errors import FormatError
 from netjournal.formats.incoming import Parsed, Progress, Ticker
@@ -25,13 +27,21 @@ from netjournal.formats.sniff import guess_text, hint
 from netjournal.formats.vcard_cards import RawCard, name_hint, split_cards
 
 FORMAT = "vCard"
-X_PREFIX = "x-netjournal-"
+X_PREFIX = "X-NETJOURNAL-"
 # Our own export's properties for fields vCard has no place for; a re-import restores them.
-X_SINGLE = {"kind": "kind", "influence": "influence", "status": "status",
-            "met-via": "met_via", "cadence": "cadence_days"}  # fmt: skip
-X_LISTS = {"interest": "interests", "expertise": "expertise", "need": "needs"}
+X_SINGLE = {"KIND": "kind", "INFLUENCE": "influence", "STATUS": "status",
+            "MET-VIA": "met_via", "CADENCE": "cadence_days"}  # fmt: skip
+X_LISTS = {"INTEREST": "interests", "EXPERTISE": "expertise", "NEED": "needs"}
 NOT_PEOPLE = {"group": "a group", "org": "an organization", "organization": "an organization",
               "location": "a place"}  # fmt: skip
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+_BLANKS = re.compile(r"\s+")
+
+Properties = dict[str, list[str]]  # upper-case name -> raw (still escaped) values, in order
+
+
+class BadCard(ValueError):
+    """Why one card cannot be read, in words."""
 
 
 def read_vcards(path: Path, progress: Progress | None = None) -> Parsed:
@@ -57,18 +67,12 @@ def parse_vcards(text: str, progress: Progress | None = None, source: str = "") 
 
 def _read_card(raw: RawCard, parsed: Parsed) -> None:
     where = f"line {raw.line}"
-    if not raw.complete:
-        parsed.problems.append(
-            Note(where, name_hint(raw.text), "the card has no END:VCARD (is the file cut short?)")
-        )
-        return
     try:
-        card = vobject.readOne(raw.text, allowQP=True)
-        fields = person_fields(card)
-    except Exception as error:  # vobject on untrusted input raises many kinds; one card fails
-        parsed.problems.append(
-            Note(where, name_hint(raw.text), "the card could not be read: " + _why(error, raw))
-        )
+        if not raw.complete:
+            raise BadCard("the card has no END:VCARD (is the file cut short?)")
+        fields = person_fields(card_properties(raw))
+    except BadCard as error:
+        parsed.problems.append(Note(where, name_hint(raw.text), str(error)))
         return
     if isinstance(fields, str):
         parsed.skipped.append(Note(where, name_hint(raw.text), fields))
@@ -76,84 +80,126 @@ def _read_card(raw: RawCard, parsed: Parsed) -> None:
     parsed.add_person(fields, where)
 
 
-def person_fields(card: Any) -> dict[str, Any] | str:
-    """A parsed card as Person fields, or the reason it is not a person."""
-    contents: dict[str, list[Any]] = card.contents
-    kind = _first(contents, "kind").lower()
+def card_properties(raw: RawCard) -> Properties:
+    """The card's properties by name; BadCard if a line is not a property or data is damaged."""
+    found: Properties = {}
+    try:
+        for text, number in getLogicalLines(io.StringIO(raw.text), allowQP=True):
+            line = textLineToContentLine(text, number)
+            name = line.name.upper()
+            if name in ("BEGIN", "END", "VERSION"):
+                continue
+            if _is_base64(line.params, line.singletonparams):
+                _check_base64(name, line.value)
+            found.setdefault(name, []).append(line.value)
+    except ParseError as error:
+        number = getattr(error, "lineNumber", None)
+        where = f"line {raw.line + number - 1}" if isinstance(number, int) else "a line"
+        raise BadCard(f"the card could not be read: {where} is not a vCard property") from None
+    except (UnicodeError, LookupError):  # quoted-printable in a charset it is not in
+        raise BadCard(
+            "the card could not be read: a quoted-printable value does not match its CHARSET"
+        ) from None
+    return found
+
+
+def person_fields(props: Properties) -> dict[str, Any] | str:
+    """A card's properties as Person fields, or the reason the card is not a person."""
+    kind = first(props, "KIND").lower()
     if kind in NOT_PEOPLE:
         return f"a card for {NOT_PEOPLE[kind]}, not a person"
-    if _first(contents, "x-abshowas").upper() == "COMPANY":
+    if first(props, "X-ABSHOWAS").upper() == "COMPANY":
         return "a company card, not a person"
-    org_parts = _org(contents)
+    org = [part for part in structured(props, "ORG") if part]
     fields: dict[str, Any] = {
-        "name": _first(contents, "fn") or _name_from_n(contents),
-        "org": org_parts[0] if org_parts else "",
-        "department": " / ".join(org_parts[1:]),
-        "role": " / ".join(_unique([_first(contents, "title"), _first(contents, "role")])),
-        "email": _texts(contents, "email"),
-        "phone": [_without(value, "tel:") for value in _texts(contents, "tel")],
-        "links": _texts(contents, "url")
-        + [v for v in _texts(contents, "x-socialprofile") if v.startswith(("http:", "https:"))],
-        "tags": [tag for value in _values(contents, "categories") for tag in _tags(value)],
-        "notes": "\n\n".join(_texts(contents, "note")),
+        "name": first(props, "FN") or name_from_n(structured(props, "N")),
+        "org": org[0] if org else "",
+        "department": " / ".join(org[1:]),
+        "role": " / ".join(_unique([first(props, "TITLE"), first(props, "ROLE")])),
+        "email": texts(props, "EMAIL"),
+        "phone": [_without(value, "tel:") for value in texts(props, "TEL")],
+        "links": texts(props, "URL")
+        + [v for v in texts(props, "X-SOCIALPROFILE") if v.startswith(("http:", "https:"))],
+        "tags": [tag for value in props.get("CATEGORIES", ()) for tag in split(value, ",")],
+        "notes": "\n\n".join(texts(props, "NOTE")),
     }
     for suffix, name in X_SINGLE.items():
-        value = _first(contents, X_PREFIX + suffix)
+        value = first(props, X_PREFIX + suffix)
         if value:
             fields[name] = value
     for suffix, name in X_LISTS.items():
-        fields[name] = _texts(contents, X_PREFIX + suffix)
+        fields[name] = texts(props, X_PREFIX + suffix)
     return fields
 
 
-def _values(contents: dict[str, list[Any]], name: str) -> list[Any]:
-    return [line.value for line in contents.get(name, ())]
+def unescape(value: str) -> str:
+    """A vCard text value as text: '\\,' ',', '\\;' ';', '\\\\' '\\', '\\n' a new line."""
+    if "\\" not in value:
+        return value.strip()
+    return _ESCAPED.sub(lambda m: "\n" if m[1] in "nN" else m[1], value).strip()
 
 
-def _texts(contents: dict[str, list[Any]], name: str) -> list[str]:
-    return [text for text in map(_text, _values(contents, name)) if text]
+def split(value: str, separator: str) -> list[str]:
+    """Parts of a value split at unescaped `separator`s, each unescaped; empty ones dropped."""
+    return [text for text in map(unescape, _raw_parts(value, separator)) if text]
 
 
-def _first(contents: dict[str, list[Any]], name: str) -> str:
-    texts = _texts(contents, name)
-    return texts[0] if texts else ""
+def texts(props: Properties, name: str) -> list[str]:
+    return [text for text in map(unescape, props.get(name, ())) if text]
 
 
-def _text(value: Any) -> str:
-    if isinstance(value, bytes):  # binary data (a photo, a sound) is never text
-        return ""
-    if isinstance(value, list | tuple):
-        return ", ".join(filter(None, map(_text, value)))
-    return str(value).strip()
+def first(props: Properties, name: str) -> str:
+    values = texts(props, name)
+    return values[0] if values else ""
 
 
-def _name_from_n(contents: dict[str, list[Any]]) -> str:
-    values = _values(contents, "n")
-    if not values:
-        return ""
-    n = values[0]
-    if isinstance(n, str):  # vobject leaves N as text when it cannot split it
-        parts = n.split(";")
-        return " ".join(p.strip() for p in (*parts[1:3], parts[0]) if p.strip())
-    return " ".join(
-        text for text in (_text(n.prefix), _text(n.given), _text(n.additional),
-                          _text(n.family), _text(n.suffix)) if text
-    )  # fmt: skip
-
-
-def _org(contents: dict[str, list[Any]]) -> list[str]:
-    values = _values(contents, "org")
+def structured(props: Properties, name: str) -> list[str]:
+    """The ;-separated parts of the first `name` property (N, ORG), empty parts kept."""
+    values = props.get(name)
     if not values:
         return []
-    value = values[0]
-    parts = value if isinstance(value, list | tuple) else str(value).split(";")
-    return [clean_line(part) for part in parts if clean_line(part)]
+    return [unescape(part) for part in _raw_parts(values[0], ";")]
 
 
-def _tags(value: Any) -> list[str]:
-    if isinstance(value, list | tuple):  # vobject split them, unescaping "\," inside a tag
-        return [text for text in map(_text, value) if text]
-    return [part.strip() for part in str(value).split(",") if part.strip()]
+def _raw_parts(value: str, separator: str) -> list[str]:
+    """`value` split at each `separator` that is not escaped by a backslash."""
+    if "\\" not in value:
+        return value.split(separator)
+    parts, current, index = [], [], 0
+    while index < len(value):
+        char = value[index]
+        if char == "\\" and index + 1 < len(value):
+            current.append(value[index : index + 2])
+            index += 2
+            continue
+        if char == separator:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        index += 1
+    parts.append("".join(current))
+    return parts
+
+
+def name_from_n(parts: list[str]) -> str:
+    """N is family;given;additional;prefix;suffix: 'Dr. Amara Ifeoma Nwosu'."""
+    parts = [*parts, "", "", "", "", ""][:5]
+    family, given, additional, prefix, suffix = parts
+    return " ".join(part for part in (prefix, given, additional, family, suffix) if part)
+
+
+def _is_base64(params: dict[str, list[str]], singles: list[str]) -> bool:
+    encodings = [value.upper() for value in params.get("ENCODING", ())]
+    return "B" in encodings or "BASE64" in encodings or "BASE64" in (s.upper() for s in singles)
+
+
+def _check_base64(name: str, value: str) -> None:
+    try:
+        binascii.a2b_base64(_BLANKS.sub("", value).encode("ascii"))
+    except (binascii.Error, UnicodeEncodeError, ValueError):
+        what = "photo" if name == "PHOTO" else f"{name} data"
+        raise BadCard(f"the card could not be read: its {what} is damaged (not base64)") from None
 
 
 def _unique(values: Iterable[str]) -> list[str]:
@@ -166,17 +212,3 @@ def _unique(values: Iterable[str]) -> list[str]:
 
 def _without(value: str, prefix: str) -> str:
     return value[len(prefix) :] if value.lower().startswith(prefix) else value
-
-
-def _why(error: Exception, raw: RawCard) -> str:
-    if isinstance(error, ParseError):
-        line = getattr(error, "lineNumber", None)
-        if isinstance(line, int):
-            return f"line {raw.line + line - 1} is not a vCard property"
-        return "a line is not a vCard property"
-    if isinstance(error, binascii.Error):
-        return "its photo (or other embedded file) is not valid base64"
-    if isinstance(error, UnicodeDecodeError | LookupError):
-        return "a quoted-printable value does not match the character set it names"
-    detail = clean_line(str(error))[:100]
-    return f"{type(error).__name__}: {detail}" if detail else type(error).__name__

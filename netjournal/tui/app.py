@@ -50,7 +50,7 @@ class NetjournalApp(App[None]):
         "journal": lambda: _screen("journal", "JournalScreen"),
         "outreach": lambda: _screen("outreach", "OutreachScreen"),
         "review": lambda: _screen("review", "ReviewScreen"),
-        "network": lambda: _screen("placeholder", "NetworkScreen"),
+        "network": lambda: _screen("network", "NetworkScreen"),
     }
     BINDINGS = [
         Binding("1", "area('people')", "People", id="area.people"),

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from textual.content import Content
 
+from netjournal.core.bring_in import introducers_for
 from netjournal.core.dates import days_ago
 from netjournal.core.records import INFLUENCE_LEVELS, Learning, Outreach, Person
 from netjournal.core.review import cadence_for
@@ -33,7 +34,7 @@ def heading(text: str) -> Content:
 def keep_in_touch(
     snapshot: JournalSnapshot, person: Person, day: date, by_tag: Mapping[str, int] | None
 ) -> str:
-    """"every 30 days (a customer's default); next by 2026-12-20 (in 21 days)"."""
+    """ "every 30 days (a customer's default); next by 2026-12-20 (in 21 days)"."""
     cadence = cadence_for(person, by_tag)
     why = "" if person.cadence_days else " (default)"
     since = snapshot.last_contact.get(person.id) or date.fromisoformat(person.created[:10])
@@ -42,6 +43,19 @@ def keep_in_touch(
         f"next by {due.isoformat()} ({days_ago(due, day)})" if due > day
         else f"due since {due.isoformat()} ({days_ago(due, day)})")  # fmt: skip
     return f"every {cadence} days{why}; {when}"
+
+
+def bring_in_lines(snapshot: JournalSnapshot, prospect: Person, day: date) -> list[Line]:
+    """How to bring a prospect in: who could introduce you, and why; `b` plans it."""
+    parts: list[Line] = [heading("How to bring them in (b plans it)")]
+    found = introducers_for(prospect, snapshot, day, limit=3)
+    if not found:
+        parts.append(("Nobody in your network links to them yet.", "$text-muted"))
+    for entry in found:
+        parts.append(Content.assemble(
+            "Ask ", (entry.person.name, "bold"), "  ", ("; ".join(entry.reasons), "$text-muted")
+        ))  # fmt: skip
+    return parts
 
 
 def person_detail(
@@ -54,6 +68,7 @@ def person_detail(
         parts.append(where)
     if person.is_prospect:
         parts.append(("Prospect: not yet in your network", "$warning"))
+        parts += bring_in_lines(snapshot, person, day)
     parts.append("")
     parts.append(field("Kind", person.kind))
     parts.append(field("Influence", f"{person.influence} ({INFLUENCE_LEVELS[person.influence]})"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from netjournal.core.bring_in import introducers_for
+from netjournal.core.bring_in import introducers_for, plan_bring_in
 from netjournal.core.records import Interaction, Person
 from netjournal.core.snapshot import JournalSnapshot
 
@@ -108,3 +108,19 @@ def test_internal_colleagues_link_to_an_internal_prospect_and_limit() -> None:
     assert found[0].reasons == ["also in your organization", "same department: Legal"]
     assert found[1].reasons == ["also in your organization"]
     assert len(introducers_for(boss, snapshot(boss, lawyer, *mates), DAY, limit=None)) == 8
+
+
+def test_a_bring_in_plan_names_the_best_introducer_and_why() -> None:
+    victor = Person.create(name="Victor Almeida", org="Contoso", status="prospect")
+    helena = Person.create(name="Helena Okafor", org="Contoso")
+    stranger = Person.create(name="Stan Lee", org="Litware")
+    snap = JournalSnapshot(people={p.id: p for p in (victor, helena, stranger)})
+    day = date(2026, 11, 29)
+
+    plan = plan_bring_in(victor, snap, day)
+
+    assert (plan.kind, plan.person_ids, plan.due) == ("bring-in", (victor.id,), date(2026, 12, 6))
+    assert plan.title == "Bring in Victor Almeida via Helena Okafor"
+    assert plan.notes == "Ask Helena Okafor for an introduction (also at Contoso)."
+    alone = JournalSnapshot(people={p.id: p for p in (victor, stranger)})
+    assert plan_bring_in(victor, alone, day).title == "Bring in Victor Almeida"

@@ -8,7 +8,7 @@ from netjournal.tui.screens.journal import JournalScreen
 from netjournal.tui.screens.outreach import OutreachScreen
 from netjournal.tui.screens.outreach_form import OutreachForm
 from netjournal.tui.screens.people import PeopleScreen
-from netjournal.tui.screens.placeholder import NetworkScreen
+from netjournal.tui.screens.network import NetworkScreen
 from netjournal.tui.screens.review import ReviewScreen
 from tests.tui.support import SIZE, area, make_app, static_text, wait_loaded
 
@@ -37,6 +37,7 @@ async def test_an_empty_journal_says_what_to_press(journal_dir: Path) -> None:
         says = {
             "1": "No people yet. Press a to add someone",
             "2": "No learnings yet. Press a to write down what you learnt",
+            "5": "No people yet: the network view fills in",
             "3": "Nothing planned. Press a to plan a follow-up",
         }
         for key, sentence in says.items():

@@ -29,6 +29,7 @@ class PeopleScreen(AreaScreen):
         Binding("x", "delete", "Delete", id="people.delete"),
         Binding("l", "log", "Log", id="people.log"),
         Binding("t", "timeline", "Timeline", id="people.timeline"),
+        Binding("b", "bring_in", "Bring in", id="people.bring_in"),
         Binding("f", "filter", "Filter", id="people.filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="people.clear_filter"),
     ]
@@ -61,7 +62,11 @@ class PeopleScreen(AreaScreen):
 
     def detail(self, snapshot: JournalSnapshot, key: str) -> Content:
         person = snapshot.people.get(key)
-        return person_detail(snapshot, person, self.nj.today(), self.nj.config.cadence_by_tag) if person else Content("")
+        return (
+            person_detail(snapshot, person, self.nj.today(), self.nj.config.cadence_by_tag)
+            if person
+            else Content("")
+        )
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":
@@ -104,6 +109,26 @@ class PeopleScreen(AreaScreen):
             from netjournal.tui.screens.timeline import TimelineScreen
 
             self.app.push_screen(TimelineScreen(snapshot.people[self.selected]))
+
+    def action_bring_in(self) -> None:
+        """One key: plan a bring-in for the selected prospect, via the best introducer."""
+        snapshot = self.snapshot
+        person = snapshot.people.get(self.selected or "") if snapshot else None
+        if person is None:
+            return
+        if not person.is_prospect:
+            self.notify(f"{person.name} is already in your network; b is for prospects.",
+                        markup=False)  # fmt: skip
+            return
+        from netjournal.core.bring_in import plan_bring_in
+
+        plan = plan_bring_in(person, snapshot, self.nj.today())
+        self.run_worker(self._plan(plan), group="save")
+
+    async def _plan(self, plan: object) -> None:
+        if await self.nj.save(lambda store: (store.add(plan), plan)[1]):
+            due = plan.due.isoformat() if plan.due else "someday"  # type: ignore[attr-defined]
+            self.notify(f"Planned: {plan.title}, due {due}.", markup=False)  # type: ignore[attr-defined]
 
     def on_record_table_opened(self, event: RecordTable.Opened) -> None:
         self.action_timeline()

@@ -1,0 +1,246 @@
+"""A "Who would you ask?" drill: questions from your own topics, your answer, then the journal's.
+
+Type names (comma-separated) or nothing for "nobody", `enter` to see how the journal ranks
+people for the topic, `enter` again for the next question. A topic nobody covers gets an
+outreach with `g`. The end shows your coverage next to earlier sessions.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from datetime import timedelta
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from netjournal.core.drills import (
+    DrillAnswer,
+    DrillQuestion,
+    DrillSession,
+    drill_questions,
+    gap_plan,
+    grade,
+    load_history,
+    record_session,
+    session_from,
+)
+from netjournal.core.errors import NetjournalError
+from netjournal.core.names import person_candidates, resolve
+from netjournal.core.planning import plan_outreach
+from netjournal.tui.widgets.word_suggester import WordListSuggester
+
+if TYPE_CHECKING:
+    from netjournal.tui.app import NetjournalApp
+
+QUESTIONS = 5
+NOBODY = {"", "nobody", "no one", "noone", "-"}
+
+
+class DrillScreen(Screen[None]):
+    BINDINGS = [
+        Binding("g", "gap", "Plan for the gap", id="drill.gap"),
+        Binding("escape", "finish", "End drill", id="drill.finish"),
+        Binding("enter", "next", "Next question", show=False, id="drill.next"),
+    ]
+
+    def __init__(self, seed: int | None = None) -> None:
+        super().__init__()
+        self.seed = seed if seed is not None else random.randrange(1 << 30)
+        self.questions: list[DrillQuestion] = []
+        self.answers: list[DrillAnswer] = []
+        self.history: list[DrillSession] = []
+        self.graded: DrillAnswer | None = None  # the answer on screen, before the next question
+        self.planned: set[int] = set()  # questions whose gap already has an outreach
+
+    @property
+    def nj(self) -> NetjournalApp:
+        return cast("NetjournalApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="progress", markup=False)
+        with VerticalScroll(id="drill"):
+            yield Static(id="drill-question", markup=False)
+            yield Input(id="drill-pick", compact=True,
+                        placeholder="names, comma-separated; empty or 'nobody' if you know no one",
+                        suggester=WordListSuggester(self._names))  # fmt: skip
+            yield Static(id="drill-answer", markup=False)
+        yield Static(Content("enter answers, then enter for the next question · g plans an "
+                             "outreach for a topic nobody covers · escape ends"),
+                     id="review-keys")  # fmt: skip
+        yield Footer()
+
+    def _names(self) -> list[str]:
+        snapshot = self.nj.snapshot
+        return snapshot.values_used.get("people", []) if snapshot else []
+
+    def on_mount(self) -> None:
+        self.sub_title = "Who would you ask?"
+        snapshot = self.nj.snapshot
+        if snapshot is None:
+            self.dismiss(None)
+            return
+        try:
+            self.history = load_history(self.nj.store.folder)
+        except NetjournalError as error:
+            self.notify(str(error), severity="warning", markup=False, timeout=10)
+        self.questions = drill_questions(snapshot, QUESTIONS, self.seed, self.history)
+        if not self.questions:
+            self._say("No topics yet: add people's expertise and needs, or tag your learnings, "
+                      "and the drill asks about them.")  # fmt: skip
+            self.query_one("#drill-pick", Input).display = False
+            return
+        self._ask()
+
+    def _say(self, text: str) -> None:
+        self.query_one("#drill-question", Static).update(Content(text))
+
+    def _ask(self) -> None:
+        number = len(self.answers)
+        self.graded = None
+        self.query_one("#progress", Static).update(
+            Content(f"Question {number + 1} of {len(self.questions)}")
+        )
+        self.query_one("#drill-question", Static).update(
+            Content.styled(self.questions[number].text, "bold")
+        )
+        self.query_one("#drill-answer", Static).update(Content(""))
+        box = self.query_one("#drill-pick", Input)
+        box.value = ""
+        box.disabled = False
+        box.focus()
+
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        snapshot = self.nj.snapshot
+        if snapshot is None:
+            return
+        candidates = person_candidates(snapshot.people.values())
+        names = [n.strip() for n in event.value.split(",")]
+        try:
+            picked = [resolve(n, candidates).id for n in names if n.casefold() not in NOBODY]
+        except NetjournalError as error:
+            self.query_one("#drill-answer", Static).update(Content(str(error)))
+            return
+        question = self.questions[len(self.answers)]
+        index = self.nj.index
+        mentioning = index.mentioning if index else None
+        answer = await asyncio.to_thread(grade, question, picked, snapshot, mentioning)
+        self.answers.append(answer)
+        self.graded = answer
+        self._show(answer)
+
+    def _show(self, answer: DrillAnswer) -> None:
+        snapshot = self.nj.snapshot
+        names = [
+            snapshot.people[i].name for i in answer.picked if snapshot and i in snapshot.people
+        ]
+        parts = [Content.assemble(("You: ", "bold"), ", ".join(names) or "nobody")]
+        if answer.journal:
+            parts.append(Content.styled("The journal:", "bold"))
+            for place, entry in enumerate(answer.journal, 1):
+                parts.append(Content.assemble(f" {place}. ", (entry.person.name, "bold"),
+                                              "  ", ("; ".join(entry.reasons[:2]), "$text-muted")))  # fmt: skip
+        else:
+            parts.append(Content.assemble(("The journal: ", "bold"), "nobody either"))
+        if not answer.covered:
+            plan = gap_plan(answer.question, snapshot) if snapshot else None
+            what = f" ({plan.title})" if plan else ""
+            parts.append(Content.styled(f"Nobody to ask about {answer.question.topic}: g plans an "
+                                        f"outreach{what}.", "$warning"))  # fmt: skip
+        elif answer.picked and answer.agreed:
+            parts.append(Content.styled("Same as the journal.", "$success"))
+        elif answer.picked and answer.journal:
+            parts.append(Content("The journal sees it differently: worth a look at why."))
+        parts.append(Content.styled("enter: next question", "$text-muted"))
+        self.query_one("#drill-answer", Static).update(Content("\n").join(parts))
+        # Keys now go to the screen: g plans for a gap, enter moves on.
+        self.query_one("#drill-pick", Input).disabled = True
+        self.set_focus(None)
+
+    def action_next(self) -> None:
+        if self.graded is not None:
+            self._next()
+
+    def _next(self) -> None:
+        if len(self.answers) < len(self.questions):
+            self._ask()
+        else:
+            self._finish()
+
+    def action_gap(self) -> None:
+        answer = self.graded
+        snapshot = self.nj.snapshot
+        number = len(self.answers) - 1
+        if answer is None or snapshot is None or answer.covered or number in self.planned:
+            if answer is not None and answer.covered:
+                self.notify("Someone covers this topic: g is for topics nobody covers.",
+                            markup=False)  # fmt: skip
+            return
+        plan = gap_plan(answer.question, snapshot)
+        self.planned.add(number)
+        if plan.person_ids:
+            people = [snapshot.people[i] for i in plan.person_ids if i in snapshot.people]
+            due = self.nj.today() + timedelta(weeks=1)
+            outreach = plan_outreach(plan.kind, people, title=plan.title, due=due,
+                                     notes=f"From a drill: {answer.question.text}")  # fmt: skip
+            self.run_worker(self._save(outreach), group="save")
+            return
+        from netjournal.tui.screens.outreach_form import OutreachForm
+
+        # An "ask" names whom to ask: the form lets you pick a well-connected colleague.
+        self.app.push_screen(OutreachForm(None, {"kind": plan.kind, "title": plan.title,
+                                                 "notes": answer.question.text}))  # fmt: skip
+
+    async def _save(self, outreach: object) -> None:
+        if await self.nj.save(lambda store: (store.add(outreach), outreach)[1]):
+            self.notify(f"Planned: {outreach.title}", markup=False)  # type: ignore[attr-defined]
+
+    def action_finish(self) -> None:
+        if self.answers and self.query_one("#drill-pick", Input).display:
+            self._finish()
+        else:
+            self.dismiss(None)
+
+    def _finish(self) -> None:
+        if self.query_one("#drill-pick", Input).display is False:
+            self.dismiss(None)
+            return
+        session = session_from(self.answers, self.nj.today())
+        try:
+            record_session(self.nj.store.folder, session)
+        except NetjournalError as error:
+            self.notify(str(error), severity="warning", markup=False, timeout=10)
+        self.query_one("#drill-pick", Input).display = False
+        self.query_one("#progress", Static).update(Content("Drill done"))
+        self.query_one("#drill-question", Static).update(Content(_summary(session)))
+        self.query_one("#drill-answer", Static).update(Content(_trend([*self.history, session])))
+        self.graded = None
+        self.focus()
+
+
+def _summary(session: DrillSession) -> str:
+    text = (f"Covered {session.covered} of {session.asked} topics; you and the journal agreed "
+            f"on {session.agreed}.")  # fmt: skip
+    if session.uncovered:
+        text += " Nobody to ask about: " + ", ".join(session.uncovered) + "."
+    return text + " escape closes."
+
+
+def _trend(sessions: list[DrillSession]) -> str:
+    """Coverage over the last sessions, so improvement shows: 40% → 60% → 80%."""
+    recent = sessions[-6:]
+    shares = [
+        f"{round(100 * s.covered / s.asked)}% ({s.day.isoformat()})" for s in recent if s.asked
+    ]
+    return (
+        "Coverage by session: " + " → ".join(shares)
+        if len(shares) > 1
+        else "Your first drill: come back to see your coverage grow."
+    )

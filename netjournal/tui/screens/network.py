@@ -1,0 +1,265 @@
+"""Network (5): where your network is thin, and what to do about it.
+
+Department coverage of your own organization (invisible departments first), people with
+positional power and how long since you spoke, people going cold; above them the mix of your
+network and its growth by month. `enter` opens the people behind a row, `p` plans outreach,
+`w` starts a "Who would you ask?" drill.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Label, Sparkline, Static
+
+from netjournal.core.dates import days_ago
+from netjournal.core.insights import DepartmentRow, Insights, network_insights
+from netjournal.core.records import INFLUENCE_LEVELS, PERSON_KINDS
+from netjournal.core.snapshot import JournalSnapshot
+from netjournal.tui.detail import field, heading, lines, person_detail
+from netjournal.tui.screens.area import AreaScreen
+from netjournal.tui.widgets.record_table import Column, RecordTable, Row
+
+KIND_WORDS = {"internal": "internal", "customer": "customers", "supplier": "suppliers",
+              "expert": "experts", "journalist": "journalists", "other": "other"}  # fmt: skip
+
+
+class NetworkScreen(AreaScreen):
+    AREA = "Network"
+    COLUMNS = (Column("Who / where", weight=1.0), Column("What", weight=1.8),
+               Column("Last contact", width=12))  # fmt: skip
+    EMPTY = "No people yet: the network view fills in as you add people (a) or capture (c)."
+    BINDINGS = [
+        Binding("p", "plan", "Plan", id="network.plan"),
+        Binding("w", "drill", "Who would you ask? drill", id="network.drill"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.insights: Insights | None = None
+        self._for: JournalSnapshot | None = None  # the snapshot the insights were made from
+
+    def compose_top(self) -> ComposeResult:
+        yield Static(Content("Reading your network…"), id="network-mix", markup=False)
+        with Horizontal(id="network-charts"):
+            with Vertical():
+                yield Label("People in your network, last 12 months", id="growth-label")
+                yield Sparkline([], id="growth")
+            with Vertical():
+                yield Label("Interactions per month", id="talks-label")
+                yield Sparkline([], id="talks")
+
+    # The insights are computed in a worker: at 10,000 people they take a moment.
+
+    def refresh_rows(self) -> None:
+        snapshot = self.snapshot
+        if snapshot is not None and snapshot is not self._for:
+            self._compute(snapshot)
+        super().refresh_rows()
+
+    @work(exclusive=True, group="insights", description="network insights")
+    async def _compute(self, snapshot: JournalSnapshot) -> None:
+        config = self.nj.config
+        found = await asyncio.to_thread(
+            network_insights, snapshot, self.nj.today(), departments=config.departments,
+            cadence_by_tag=config.cadence_by_tag,
+        )  # fmt: skip
+        if snapshot is not self.snapshot:
+            return  # a newer save is being computed
+        self.insights, self._for = found, snapshot
+        self._show_top(found)
+        super().refresh_rows()
+
+    def _show_top(self, found: Insights) -> None:
+        prospects = (
+            sum(1 for p in self.snapshot.people.values() if p.is_prospect) if self.snapshot else 0
+        )
+        mix = " · ".join(
+            f"{found.mix[k]} {KIND_WORDS[k]}" for k in PERSON_KINDS if found.mix.get(k)
+        )
+        text = (
+            f"{found.connected} connected, {prospects} prospect{'s' if prospects != 1 else ''} · "
+            f"{round(found.internal_share * 100)}% inside your organization · {mix or 'nobody yet'}"
+        )
+        if found.invisible:
+            text += f" · {len(found.invisible)} invisible department(s)"
+        self.query_one("#network-mix", Static).update(Content(text))
+        months = found.months
+        growth = [row.network_size for row in months]
+        talks = [row.interactions for row in months]
+        self.query_one("#growth", Sparkline).data = growth
+        self.query_one("#talks", Sparkline).data = talks
+        span = f"{months[0].month} to {months[-1].month}" if months else ""
+        self.query_one("#growth-label", Label).update(
+            Content(
+                f"Network size, {span}: {growth[0] if growth else 0} → {growth[-1] if growth else 0}"
+            )
+        )
+        self.query_one("#talks-label", Label).update(
+            Content(
+                f"Interactions per month: {sum(talks)} in 12 months, {talks[-1] if talks else 0} this month"
+            )
+        )
+
+    def rows(self, snapshot: JournalSnapshot) -> list[Row]:
+        found = self.insights if self._for is snapshot else None
+        if not snapshot.people:
+            return []
+        if found is None:
+            return (
+                [Row("loading", ("Reading your network…", "", ""), heading=True)]
+                if snapshot.people
+                else []
+            )
+        day = self.nj.today()
+        rows = [Row("h:departments", ("Departments of your organization", "", ""), heading=True)]
+        if not found.departments:
+            rows.append(
+                Row(
+                    "none:departments",
+                    (
+                        "(none yet)",
+                        "add colleagues with a department, or list departments in config.toml",
+                        "",
+                    ),
+                    dim=True,
+                )
+            )
+        for dept in found.departments:
+            rows.append(Row(f"dept:{dept.department}", (dept.department, _coverage(dept),
+                            dept.last_contact.isoformat() if dept.last_contact else "never")))  # fmt: skip
+        rows.append(Row("h:power", ("Positional power", "", ""), heading=True))
+        if not found.power:
+            rows.append(
+                Row(
+                    "none:power",
+                    ("(nobody yet)", "set influence 2 or 3 on senior people", ""),
+                    dim=True,
+                )
+            )
+        for power in found.power:
+            since = days_ago(power.last_contact, day) if power.last_contact else "never spoken"
+            what = ", ".join(
+                x for x in (INFLUENCE_LEVELS[power.influence], power.role, power.department) if x
+            )
+            rows.append(Row(f"power:{power.person_id}", (power.name, f"{what}; {since}",
+                            power.last_contact.isoformat() if power.last_contact else "never")))  # fmt: skip
+        rows.append(Row("h:cold", ("Going cold", "", ""), heading=True))
+        if not found.going_cold:
+            rows.append(
+                Row(
+                    "none:cold",
+                    ("(nobody)", "everyone is within their keep-in-touch cadence", ""),
+                    dim=True,
+                )
+            )
+        last = snapshot.last_contact
+        for item in found.going_cold:
+            pid = item.person_ids[0]
+            rows.append(Row(f"cold:{pid}", (item.title, item.reason.removeprefix("going cold: "),
+                            last[pid].isoformat() if pid in last else "never")))  # fmt: skip
+        return rows
+
+    def detail(self, snapshot: JournalSnapshot, key: str) -> Content:
+        kind, _, value = key.partition(":")
+        if kind in ("power", "cold") and value in snapshot.people:
+            return person_detail(snapshot, snapshot.people[value], self.nj.today(),
+                                 self.nj.config.cadence_by_tag)  # fmt: skip
+        dept = self._department(value) if kind == "dept" else None
+        if dept is None:
+            return Content("")
+        parts: list = [Content.assemble((dept.department, "bold")), ""]  # type: ignore[type-arg]
+        if dept.invisible:
+            parts.append(("Invisible: nobody connected here. p plans how to get in.", "$warning"))
+        parts.append(field("Connected", str(dept.connected)))
+        parts.append(field("Prospects", str(dept.prospects)))
+        parts.append(
+            field("Highest power", f"{dept.max_influence} ({INFLUENCE_LEVELS[dept.max_influence]})")
+        )
+        parts.append(heading("People (enter shows them in People)"))
+        last = snapshot.last_contact
+        for pid in dept.person_ids:
+            person = snapshot.people.get(pid)
+            if person is None:
+                continue
+            when = last[pid].isoformat() if pid in last else "never"
+            parts.append(Content.assemble(
+                (person.name, "bold"), " · ", person.role or "no role", f" · influence {person.influence} · ",
+                ("prospect" if person.is_prospect else f"last contact {when}", "$text-muted"),
+            ))  # fmt: skip
+        if not dept.person_ids:
+            parts.append(("Nobody known here yet (listed in config.toml).", "$text-muted"))
+        return lines(parts)
+
+    def _department(self, name: str) -> DepartmentRow | None:
+        found = self.insights
+        return next((d for d in found.departments if d.department == name), None) if found else None
+
+    # Acting on a row
+
+    def on_record_table_opened(self, event: RecordTable.Opened) -> None:
+        kind, _, value = event.key.partition(":")
+        if kind in ("power", "cold"):
+            self.run_worker(self.nj.open_record("people", value), group="open")
+        elif kind == "dept":
+            self.run_worker(self._show_department(value), group="open")
+
+    async def _show_department(self, name: str) -> None:
+        from textual.widgets import Input
+
+        await self.nj.switch_mode("people")
+        box = self.nj.screen.query_one("#filter", Input)
+        box.value = f'kind:internal dept:"{name}"'
+        self.nj.screen.query_one("#list").focus()
+
+    def action_plan(self) -> None:
+        snapshot = self.snapshot
+        key = self.selected
+        if snapshot is None or key is None:
+            return
+        kind, _, value = key.partition(":")
+        prefill: dict[str, str] | None = None
+        if kind in ("power", "cold") and value in snapshot.people:
+            prefill = {"kind": "reconnect", "people": snapshot.people[value].name}
+        elif kind == "dept" and (dept := self._department(value)) is not None:
+            prefill = _department_plan(dept, snapshot)
+        if prefill is None:
+            return
+        from netjournal.tui.screens.outreach_form import OutreachForm
+
+        self.app.push_screen(OutreachForm(None, prefill))
+
+    def action_drill(self) -> None:
+        from netjournal.tui.screens.drill import DrillScreen
+
+        self.app.push_screen(DrillScreen())
+
+
+def _coverage(dept: DepartmentRow) -> str:
+    people = f"{dept.connected} connected" if dept.connected else "INVISIBLE: nobody connected"
+    if dept.prospects:
+        people += f" · {dept.prospects} prospect{'s' if dept.prospects != 1 else ''}"
+    if dept.person_ids:
+        people += f" · power up to {INFLUENCE_LEVELS[dept.max_influence]}"
+    return people
+
+
+def _department_plan(dept: DepartmentRow, snapshot: JournalSnapshot) -> dict[str, str]:
+    """What `p` proposes for a department: bring in its key prospect, or find a way in, or
+    reconnect with the senior person there you have not spoken to for longest."""
+    people = [snapshot.people[i] for i in dept.person_ids if i in snapshot.people]
+    prospects = sorted((p for p in people if p.is_prospect), key=lambda p: -p.influence)
+    if dept.invisible and prospects:
+        return {"kind": "bring-in", "people": prospects[0].name}
+    if dept.invisible:
+        return {"kind": "ask", "title": f"Ask who I should know in {dept.department}"}
+    last = snapshot.last_contact
+    connected = [p for p in people if not p.is_prospect]
+    quiet = min(connected, key=lambda p: (last.get(p.id, date.min), -p.influence))
+    return {"kind": "reconnect", "people": quiet.name}
