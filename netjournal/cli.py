@@ -234,7 +234,9 @@ def _add_transfer_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
                          metavar="FORMAT", help="vcard, linkedin, google, json (a netjournal "
                          "backup), or auto (tell from the content)")  # fmt: skip
     imports.add_argument("file", metavar="FILE")
-    imports.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    imports.add_argument(
+        "--dry-run", action="store_true", help="show what would change; write nothing"
+    )
     imports.add_argument("--json", action="store_true", help="print the report as a JSON object")
     imports.set_defaults(run=_transfer("import_file"))
 

@@ -155,7 +155,11 @@ def network_insights(
         power=power_rows(snapshot, day),
         mix=mix,
         months=month_rows(snapshot, day, months),
-        going_cold=[i for i in review_queue(snapshot, day, cadence_by_tag) if i.kind == "cold"],
+        going_cold=[
+            i
+            for i in review_queue(snapshot, day, cadence_by_tag, sharing=False)
+            if i.kind == "cold"
+        ],  # fmt: skip
     )
 
 

@@ -19,13 +19,14 @@ from datetime import date, timedelta
 from netjournal.core.dates import days_ago
 from netjournal.core.records import Outreach, Person
 from netjournal.core.snapshot import JournalSnapshot
-from netjournal.core.suggest import ShareMatcher
+from netjournal.core.suggest import WholePhrases
 
 DEFAULT_CADENCE = {"internal": 60, "customer": 30, "supplier": 60, "expert": 90,
                    "journalist": 60, "other": 120}  # fmt: skip
 POWER_SILENCE_DAYS = 90  # influence 2+ unheard for this long is worth a review item
 FRESH_LEARNING_DAYS = 60  # older learnings are no news; the Journal still offers `s` on them
-STRONG_MATCH = 2.0  # a whole interest or expertise phrase, or most of a need
+SHARE_ITEMS_AT_MOST = 10  # the newest; a daily pass is no place for a hundred share ideas
+STRONG_MATCH = 2.0  # a whole interest, expertise or need phrase the learning holds
 KIND_ORDER = {"outreach": 0, "cold": 1, "power": 2, "share": 3, "prospect": 4}
 
 
@@ -66,7 +67,11 @@ def cadence_for(person: Person, by_tag: Mapping[str, int] | None = None) -> int:
 
 
 def review_queue(
-    snapshot: JournalSnapshot, day: date, by_tag: Mapping[str, int] | None = None
+    snapshot: JournalSnapshot,
+    day: date,
+    by_tag: Mapping[str, int] | None = None,
+    *,
+    sharing: bool = True,
 ) -> list[ReviewItem]:
     """Everything worth attention on `day`, most pressing first."""
     items = [
@@ -83,7 +88,8 @@ def review_queue(
         item = _person_item(person, snapshot, day, by_tag, planned, bring_in)
         if item is not None:
             items.append(item)
-    items.extend(_share_items(snapshot, day))
+    if sharing:  # off for views that only want the people (Network's going cold)
+        items.extend(_share_items(snapshot, day))
     items.sort(key=lambda i: (KIND_ORDER[i.kind], i.due or date.max, i.title.casefold()))
     return items
 
@@ -148,10 +154,13 @@ def _share_items(snapshot: JournalSnapshot, day: date) -> list[ReviewItem]:
     ]
     if not fresh:
         return []
-    matcher = ShareMatcher(p for p in snapshot.people.values() if not p.is_prospect)
-    items = []
+    matcher = WholePhrases(p for p in snapshot.people.values() if not p.is_prospect)
+    items: list[ReviewItem] = []
+    fresh.sort(key=lambda learning: (learning.date, learning.created), reverse=True)
     for learning in fresh:
-        strong = [s for s in matcher.suggest(learning) if s.score >= STRONG_MATCH][:3]
+        if len(items) == SHARE_ITEMS_AT_MOST:
+            break
+        strong = [s for s in matcher.best(learning) if s.score >= STRONG_MATCH]
         if not strong:
             continue
         best = strong[0]

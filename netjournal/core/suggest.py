@@ -94,3 +94,42 @@ def suggest_people(
 ) -> list[Suggestion]:
     """People ranked for `learning`; those in `already` (ids) come last, marked shared."""
     return ShareMatcher(people).suggest(learning, already, limit)
+
+
+class WholePhrases:
+    """People's phrases that a learning holds whole ("offshore racing": both words), found
+    fast for many learnings at once: each distinct phrase is checked once per learning, and
+    only when the learning holds its first word."""
+
+    def __init__(self, people: Iterable[Person]) -> None:
+        holders: dict[tuple[str, ...], list[tuple[Person, str, str, float]]] = {}
+        for person in people:
+            for name, label, weight in WEIGHTS:
+                for phrase in getattr(person, name):
+                    wanted = tuple(w for w in fold(phrase).split() if w not in LITTLE_WORDS)
+                    if wanted:
+                        holders.setdefault(wanted, []).append((person, label, phrase, weight))
+        self._holders = holders
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        for wanted in holders:
+            for key in {wanted[0], wanted[0].rstrip("s")}:
+                self._by_first.setdefault(key, []).append(wanted)
+
+    def best(self, learning: Learning, limit: int = 3) -> list[Suggestion]:
+        """Up to `limit` people holding the most (and weightiest) of its phrases whole."""
+        words = learning_words(learning)
+        found: dict[str, Suggestion] = {}
+        seen: set[tuple[str, ...]] = set()
+        for word in words:
+            for wanted in self._by_first.get(word, ()):
+                if wanted in seen:
+                    continue
+                seen.add(wanted)
+                if all(w in words or w.rstrip("s") in words for w in wanted):
+                    for person, label, phrase, weight in self._holders[wanted]:
+                        entry = found.setdefault(person.id, Suggestion(person))
+                        entry.score += weight
+                        entry.reasons.append(f"{label}: {phrase}")
+        ranked = sorted(found.values(),
+                        key=lambda e: (-e.score, -e.person.influence, e.person.name.casefold()))  # fmt: skip
+        return ranked[:limit]

@@ -11,18 +11,18 @@ records that pointed at a merged person point at the one in the journal.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import orjson
 
+from netjournal.core.cleaning import clean_line
 from netjournal.core.clock import now_stamp
 from netjournal.core.errors import RecordError
 from netjournal.core.records import RECORD_TYPES, Interaction, Outreach, Record
 from netjournal.core.store import SCHEMA_VERSION
-from netjournal.formats.decoding import read_text
 from netjournal.formats.errors import FormatError
 from netjournal.formats.incoming import Incoming, Parsed, Progress, Ticker
 from netjournal.formats.report import Note
@@ -30,6 +30,8 @@ from netjournal.formats.sniff import guess_text, hint
 
 FORMAT = "netjournal backup"
 TABLE_ORDER = ("people", "learnings", "interactions", "outreach")  # referenced ones first
+_ID = re.compile(r"^[0-9A-Za-z_-]{1,64}$")
+_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$")
 KINDS = {"people": "person", "learnings": "learning", "interactions": "interaction",
          "outreach": "outreach"}  # fmt: skip
 
@@ -42,12 +44,6 @@ def backup_bytes(tables: Mapping[str, Iterable[Record]], exported: str | None = 
         records = sorted(tables.get(table, ()), key=lambda record: (record.created, record.id))
         data[table] = [record.to_dict() for record in records]
     return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"
-
-
-def read_backup(path: Path, progress: Progress | None = None) -> Parsed:
-    """The records of a netjournal backup, each validated; FormatError if it is not one."""
-    text = read_text(path, "netjournal backup")
-    return parse_backup(text, progress, source=str(path))
 
 
 def parse_backup(text: str, progress: Progress | None = None, source: str = "") -> Parsed:
@@ -91,19 +87,14 @@ def parse_backup(text: str, progress: Progress | None = None, source: str = "") 
 
 def _read_record(kind: type[Record], item: Any, number: int, parsed: Parsed) -> None:
     what = KINDS[kind.TABLE]
-    record_id = item.get("id") if isinstance(item, dict) else None
-    where = (
-        f"{what} {record_id}" if isinstance(record_id, str) and record_id else f"{what} #{number}"
-    )
-    label = (
-        str(item.get("name") or item.get("title") or item.get("summary") or "")
-        if isinstance(item, dict)
-        else ""
-    )
+    data = item if isinstance(item, dict) else {}
+    record_id = clean_line(data.get("id") or "")[:40]  # as the file says it: it may be anything
+    where = f"{what} {record_id}" if record_id else f"{what} #{number}"
+    label = clean_line(data.get("name") or data.get("title") or data.get("summary") or "")
     try:
         record = _record(kind, item)
     except RecordError as error:
-        parsed.problems.append(Note(where, label[:60], str(error), what))
+        parsed.problems.append(Note(where, label[:60], clean_line(error), what))
         return
     if kind.TABLE == "people":
         parsed.people.append(Incoming(record, where))  # type: ignore[arg-type]
@@ -117,6 +108,11 @@ def _record(kind: type[Record], item: Any) -> Record:
     for stamp in ("id", "created", "updated"):
         if not isinstance(item.get(stamp), str) or not item[stamp].strip():
             raise RecordError(f"it has no {stamp}.")
+    if not _ID.match(item["id"]):
+        raise RecordError("its id is not a netjournal id.")
+    for stamp in ("created", "updated"):  # `created` names the shard file: it must be a time
+        if not _STAMP.match(item[stamp]):
+            raise RecordError(f"its {stamp} time is not a UTC ISO timestamp.")
     try:
         return kind.build(**item)
     except RecordError:

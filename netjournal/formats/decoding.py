@@ -24,12 +24,14 @@ _SAMPLE = 8192
 _TEXT_CONTROLS = "\t\n\r\f\v\x1a"  # \x1a: the DOS end-of-file mark some old exports carry
 
 
-def read_text(path: Path, what: str = "file") -> str:
+def read_text(path: Path) -> str:
     """The text of an import file; FormatError with a sentence if it cannot be one."""
     path = Path(path)
     try:
         if path.is_dir():
-            raise FormatError(f"{path} is a folder, not a {what}; nothing was imported.")
+            raise FormatError(f"{path} is a folder, not a file; nothing was imported.")
+        if path.exists() and not path.is_file():  # a device or a pipe may never end
+            raise FormatError(f"{path} is not a regular file; nothing was imported.")
         raw = path.read_bytes()
     except FileNotFoundError:
         raise FormatError(f"{path} does not exist; nothing was imported.") from None
@@ -41,9 +43,7 @@ def read_text(path: Path, what: str = "file") -> str:
         ) from None
     text = decode(raw)
     if text is None:
-        raise FormatError(
-            f"{path} is not a text file (it looks binary), so not a {what}; nothing was imported."
-        )
+        raise FormatError(f"{path} is not a text file (it looks binary); nothing was imported.")
     if not text.strip():
         raise FormatError(f"{path} is empty; nothing was imported.")
     return text

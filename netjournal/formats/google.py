@@ -10,10 +10,8 @@ hold several values joined by " ::: ". Labels become tags, except Google's own
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from netjournal.formats.csv_table import Row, find_table, split_values
-from netjournal.formats.decoding import read_text
 from netjournal.formats.errors import FormatError
 from netjournal.formats.incoming import Parsed, Progress, Ticker
 from netjournal.formats.sniff import guess_text, hint, is_google_header
@@ -21,12 +19,6 @@ from netjournal.formats.sniff import guess_text, hint, is_google_header
 FORMAT = "Google Contacts"
 IGNORED_LABELS = {"mycontacts"}  # every contact has it: it tells nothing
 _NUMBERED = re.compile(r"^(e-mail|phone|website) (\d+) - value$")
-
-
-def read_contacts(path: Path, progress: Progress | None = None) -> Parsed:
-    """The people in a Google Contacts CSV; FormatError if it is not one."""
-    text = read_text(path, "Google Contacts CSV")
-    return parse_contacts(text, progress, source=str(path))
 
 
 def parse_contacts(text: str, progress: Progress | None = None, source: str = "") -> Parsed:

@@ -22,7 +22,7 @@ from netjournal.formats.errors import FormatError
 from netjournal.formats.incoming import Parsed, Progress
 from netjournal.formats.merge import plan_people
 from netjournal.formats.report import ImportReport, Note
-from netjournal.formats.sniff import FORMAT_NAMES, guess_text
+from netjournal.formats.sniff import guess_text
 
 Parser = Callable[[str, Progress | None, str], Parsed]
 PARSERS: dict[str, Parser] = {
@@ -42,8 +42,7 @@ def read_file(format_name: str, path: Path, progress: Progress | None = None) ->
             f"'{format_name}' is not a format netjournal imports; use one of: "
             f"{', '.join(IMPORT_FORMATS)}."
         )
-    what = FORMAT_NAMES.get(format_name, "an import file").removeprefix("a ").removeprefix("an ")
-    text = read_text(Path(path), what)
+    text = read_text(Path(path))
     if format_name == "auto":
         guessed = guess_text(text)
         if guessed is None:

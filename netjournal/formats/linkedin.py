@@ -8,22 +8,14 @@ Rows without a name (deactivated profiles) are skipped and counted.
 from __future__ import annotations
 
 from datetime import date, datetime
-from pathlib import Path
 
 from netjournal.formats.csv_table import find_table
-from netjournal.formats.decoding import read_text
 from netjournal.formats.errors import FormatError
 from netjournal.formats.incoming import Parsed, Progress, Ticker
 from netjournal.formats.sniff import guess_text, hint, is_linkedin_header
 
 FORMAT = "LinkedIn"
 DATE_FORMATS = ("%d %b %Y", "%Y-%m-%d", "%m/%d/%y", "%m/%d/%Y", "%d-%b-%y", "%b %d, %Y")
-
-
-def read_connections(path: Path, progress: Progress | None = None) -> Parsed:
-    """The people in a LinkedIn Connections export; FormatError if it is not one."""
-    text = read_text(path, "LinkedIn Connections export")
-    return parse_connections(text, progress, source=str(path))
 
 
 def parse_connections(text: str, progress: Progress | None = None, source: str = "") -> Parsed:

@@ -6,10 +6,12 @@ backup), whom it is about, and why, so the user can fix the file and import agai
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+_LINE_NUMBER = re.compile(r"line \d+")
 PLURALS = {"person": "people", "learning": "learnings", "interaction": "interactions",
            "outreach": "outreach"}  # fmt: skip
 
@@ -117,5 +119,6 @@ def _plural(count: int, one: str, many: str) -> str:
 
 
 def _reason_kind(reason: str) -> str:
-    # "matches 2 people in the journal: Ann (id1), Ann (id2); ..." groups under its start.
-    return reason.split(":")[0]
+    # "matches 2 people in the journal (Ann, id1, ...); ..." groups under its start.
+    start = re.split(r"[:;(]", reason)[0].strip()
+    return _LINE_NUMBER.sub("an earlier line", start)

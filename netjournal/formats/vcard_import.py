@@ -14,12 +14,10 @@ import binascii
 import io
 import re
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from vobject.base import ParseError, getLogicalLines, textLineToContentLine
 
-from netjournal.formats.decoding import read_text
 from netjournal.formats.errors import FormatError
 from netjournal.formats.incoming import Parsed, Progress, Ticker
 from netjournal.formats.report import Note
@@ -42,12 +40,6 @@ Properties = dict[str, list[str]]  # upper-case name -> raw (still escaped) valu
 
 class BadCard(ValueError):
     """Why one card cannot be read, in words."""
-
-
-def read_vcards(path: Path, progress: Progress | None = None) -> Parsed:
-    """The people in a .vcf file; FormatError if it is not one."""
-    text = read_text(path, "vCard file")
-    return parse_vcards(text, progress, source=str(path))
 
 
 def parse_vcards(text: str, progress: Progress | None = None, source: str = "") -> Parsed:

@@ -117,3 +117,14 @@ def test_a_learning_already_shared_or_planned_is_not_offered_again() -> None:
     assert kinds(review_queue(snapshot(ann, shared, planned, told, dropped), DAY)) == [
         ("share", "Offshore racing two")
     ]
+
+
+def test_at_most_ten_share_ideas_a_day_the_newest_ones() -> None:
+    ann = Person.create(name="Ann", interests=["offshore racing"])
+    learnings = [
+        Learning.create(date=date(2026, 11, 1 + n), title=f"Offshore racing, part {n}")
+        for n in range(12)
+    ]
+    items = review_queue(snapshot(ann, met(ann, "2026-11-25"), *learnings), DAY)
+    # The ten newest, listed like the rest of the queue: the one waiting longest first.
+    assert [item.title for item in items] == [f"Offshore racing, part {n}" for n in range(2, 12)]

@@ -54,6 +54,9 @@ def test_missing_empty_blank_binary_and_folder_are_refused(
     folder = tmp_path / "a-folder"
     folder.mkdir()
     assert "is a folder" in refused(store, format_name, folder)
+    pipe = tmp_path / "a-pipe"
+    os.mkfifo(pipe)  # reading it would wait for a writer forever
+    assert "is not a regular file" in refused(store, format_name, pipe)
 
 
 def test_an_unreadable_file_is_refused(
@@ -62,7 +65,6 @@ def test_an_unreadable_file_is_refused(
     path = write(tmp_path, "locked.vcf", card("FN:Ann"))
     os.chmod(path, 0)
     if not file_modes_are_enforced():  # root reads it anyway: make the read fail as it would
-
         reading = Path.read_bytes
 
         def denied(self: Path) -> bytes:
@@ -115,7 +117,9 @@ def test_json_that_is_not_a_backup_or_is_from_a_newer_version_is_refused(
     assert 'does not say "app": "netjournal"' in refused(store, "json", other)
     array = write(tmp_path, "array.json", "[1, 2]")
     assert "is not a netjournal backup" in refused(store, "json", array)
-    newer = write(tmp_path, "newer.json", orjson.dumps({"app": "netjournal", "schema": 99}).decode())
+    newer = write(
+        tmp_path, "newer.json", orjson.dumps({"app": "netjournal", "schema": 99}).decode()
+    )
     assert "newer netjournal" in refused(store, "json", newer)
     broken = write(tmp_path, "broken.json", '{"app": "netjournal", "schema": 1, "people": {}}')
     assert '"people" is not a list' in refused(store, "json", broken)

@@ -10,14 +10,14 @@ from tests.formats.support import SAMPLES, people_by_name, run_import, write
 OLD_LINKEDIN = (
     "First Name,Last Name,Email Address,Company,Position,Connected On\n"
     "Ann,Lee,ann@acme.example,Acme,CTO,03/14/19\n"
-    "Bob,Stone,,\"Fabrikam, Inc.\",\"Buyer, Robotics\",\n"
+    'Bob,Stone,,"Fabrikam, Inc.","Buyer, Robotics",\n'
 )
 GOOGLE_LEGACY = (
     "Name,Given Name,Additional Name,Family Name,Nickname,Notes,Group Membership,"
     "E-mail 1 - Type,E-mail 1 - Value,Phone 1 - Type,Phone 1 - Value,"
     "Organization 1 - Type,Organization 1 - Name,Organization 1 - Title,"
     "Organization 1 - Department,Website 1 - Type,Website 1 - Value\n"
-    "Ann Lee,Ann,,Lee,,\"Met at LogiMAT;\nlikes boats\",* myContacts ::: * starred ::: Suppliers,"
+    'Ann Lee,Ann,,Lee,,"Met at LogiMAT;\nlikes boats",* myContacts ::: * starred ::: Suppliers,'
     "* Work,ann@acme.example ::: ann@home.example,Mobile,+1 555 0100 ::: +1 555 0101,"
     ",Acme,CTO,Robotics,Blog,https://ann.example\n"
     ",,,,Bobby,,* myContacts,,,,,,,,,,\n"
@@ -58,7 +58,9 @@ def test_older_linkedin_exports_without_url_or_notes_and_other_date_forms(
 
 
 def test_linkedin_columns_are_found_by_name_in_any_order(tmp_path: Path, store: Store) -> None:
-    text = "Connected On,Position,Company,Last Name,First Name\r\n01 Feb 2024,CFO,Contoso,Lee,Ann\r\n"
+    text = (
+        "Connected On,Position,Company,Last Name,First Name\r\n01 Feb 2024,CFO,Contoso,Lee,Ann\r\n"
+    )
     run_import(store, "linkedin", write(tmp_path, "moved.csv", text))
 
     (ann,) = store.people()
@@ -116,7 +118,7 @@ def test_google_legacy_columns_multi_line_notes_and_nicknames(
 def test_csv_text_is_cleaned_and_markup_kept_literally(tmp_path: Path, journal_dir: Path) -> None:
     text = (
         "First Name,Last Name,Company,Position,Connected On\n"
-        "[bold]x[/,,\x1b[31mAcme\x1b[0m,\"[@click=app.quit]me[/]\",01 Jan 2024\n"
+        '[bold]x[/,,\x1b[31mAcme\x1b[0m,"[@click=app.quit]me[/]",01 Jan 2024\n'
     )
     run_import(Store.open(journal_dir), "linkedin", write(tmp_path, "hostile.csv", text))
 

@@ -62,7 +62,9 @@ def test_one_card_with_a_corrupt_photo_is_reported_and_the_others_come_in(
     assert "problem" in report.summary()
 
 
-def test_vcard_4_uri_phones_role_and_cards_that_are_not_people(tmp_path: Path, store: Store) -> None:
+def test_vcard_4_uri_phones_role_and_cards_that_are_not_people(
+    tmp_path: Path, store: Store
+) -> None:
     text = (
         card("FN:Ann Lee", "N:Lee;Ann;;;", "ORG:Acme;R&D;Robotics", "ROLE:Pilot lead",
              'TEL;VALUE=uri;TYPE="voice,cell":tel:+1-555-0100', "EMAIL;PREF=1:mailto:ann@acme.example",
@@ -154,7 +156,11 @@ def test_lower_case_lf_endings_text_between_cards_and_a_card_cut_short(
 def test_an_unparseable_line_fails_only_its_card_with_the_line_number(
     tmp_path: Path, store: Store
 ) -> None:
-    text = card("FN:Good One") + card("FN:Bad One", "this line is not a property") + card("FN:Also Good")
+    text = (
+        card("FN:Good One")
+        + card("FN:Bad One", "this line is not a property")
+        + card("FN:Also Good")
+    )
     report = run_import(store, "vcard", write(tmp_path, "bad-line.vcf", text))
 
     assert sorted(person.name for person in store.people()) == ["Also Good", "Good One"]
@@ -176,10 +182,14 @@ def test_a_card_without_a_name_is_skipped_and_a_bad_email_is_left_out(
     assert ann.email == ("ann@example.com",)
     assert [(note.where, note.reason) for note in report.skipped] == [("line 1", "no name")]
     (problem,) = report.problems
-    assert problem.name == "Ann Lee" and "'not an address' is not an email address" in problem.reason
+    assert (
+        problem.name == "Ann Lee" and "'not an address' is not an email address" in problem.reason
+    )
 
 
-def test_hostile_text_is_cleaned_and_markup_stays_literal(tmp_path: Path, journal_dir: Path) -> None:
+def test_hostile_text_is_cleaned_and_markup_stays_literal(
+    tmp_path: Path, journal_dir: Path
+) -> None:
     text = (
         card("FN:[bold]x[/", "NOTE:[@click=app.quit]me[/]")
         + card("FN:[@click=app.quit]me[/]", "ORG:[link=https://evil.example]Acme[/link]")
