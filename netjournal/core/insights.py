@@ -155,12 +155,15 @@ def network_insights(
         power=power_rows(snapshot, day),
         mix=mix,
         months=month_rows(snapshot, day, months),
-        going_cold=[
-            i
-            for i in review_queue(snapshot, day, cadence_by_tag, sharing=False)
-            if i.kind == "cold"
-        ],  # fmt: skip
+        going_cold=_going_cold(snapshot, day, cadence_by_tag),
     )
+
+
+def _going_cold(
+    snapshot: JournalSnapshot, day: date, cadence_by_tag: Mapping[str, int] | None
+) -> list[ReviewItem]:
+    queue = review_queue(snapshot, day, cadence_by_tag, sharing=False)
+    return [item for item in queue if item.kind == "cold"]
 
 
 def department_rows(

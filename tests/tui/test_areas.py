@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from netjournal.tui.screens.journal import JournalScreen
+from netjournal.tui.screens.network import NetworkScreen
 from netjournal.tui.screens.outreach import OutreachScreen
 from netjournal.tui.screens.outreach_form import OutreachForm
 from netjournal.tui.screens.people import PeopleScreen
-from netjournal.tui.screens.network import NetworkScreen
 from netjournal.tui.screens.review import ReviewScreen
 from tests.tui.support import SIZE, area, make_app, static_text, wait_loaded
 
