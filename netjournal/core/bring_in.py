@@ -57,17 +57,19 @@ def introducers_for(
 ) -> list[Introducer]:
     """Connected people who could introduce you to `prospect`, best first."""
     candidates = [p for p in snapshot.people.values() if not p.is_prospect and p.id != prospect.id]
-    first_names: dict[str, int] = {}
-    for person in candidates:
-        words = fold(person.name).split()
-        if words:
-            first_names[words[0]] = first_names.get(words[0], 0) + 1
     about = fold(prospect.met_via), fold(prospect.notes)
+    first_names: dict[str, int] = {}
+    if any(about):  # names are only looked for in the prospect's met via and notes
+        for person in candidates:
+            words = fold(person.name).split()
+            if words:
+                first_names[words[0]] = first_names.get(words[0], 0) + 1
+    phrases = _phrase_keys(prospect)
     since = day - timedelta(days=WARM_DAYS)
     found = []
     for person in candidates:
         entry = Introducer(person)
-        _links(entry, prospect, about, first_names)
+        _links(entry, prospect, about, first_names, phrases)
         if not entry.reasons:
             continue
         talks = sum(1 for i in snapshot.interactions_with(person.id) if since < i.date <= day)
@@ -81,7 +83,11 @@ def introducers_for(
 
 
 def _links(
-    entry: Introducer, prospect: Person, about: tuple[str, str], first_names: dict[str, int]
+    entry: Introducer,
+    prospect: Person,
+    about: tuple[str, str],
+    first_names: dict[str, int],
+    phrases: dict[str, tuple[str, str]],
 ) -> None:
     person = entry.person
     org, their_org = prospect.org.strip(), person.org.strip()
@@ -91,7 +97,7 @@ def _links(
     elif not org and not their_org and prospect.kind == person.kind == "internal":
         entry.score += COLLEAGUE_WEIGHT
         entry.reasons.append("also in your organization")
-    where = _named_in(person, about, first_names)
+    where = _named_in(person, about, first_names) if first_names else ""
     if where:
         entry.score += MENTION_WEIGHT
         entry.reasons.append(f"mentioned in {where}")
@@ -100,7 +106,7 @@ def _links(
     if dept and not different_orgs and dept.casefold() == person.department.strip().casefold():
         entry.score += DEPARTMENT_WEIGHT
         entry.reasons.append(f"same department: {dept}")
-    shared = _shared_phrases(prospect, person)
+    shared = _shared_phrases(phrases, person) if phrases else []
     for index, reason in enumerate(shared[:SHARED_COUNTED]):
         entry.score += FIRST_SHARED_WEIGHT if index == 0 else MORE_SHARED_WEIGHT
         entry.reasons.append(reason)
@@ -114,6 +120,8 @@ def _named_in(person: Person, about: tuple[str, str], first_names: dict[str, int
     names = [" ".join(words)]
     if len(words) > 1 and len(words[0]) >= 3 and first_names.get(words[0]) == 1:
         names.append(words[0])
+    if not any(name in text for name in names for text in about):
+        return ""  # the quick test, before whole-word patterns
     patterns = [re.compile(rf"(?<!\w){re.escape(name)}(?!\w)") for name in names]
     met_via, notes = about
     if any(p.search(met_via) for p in patterns):
@@ -123,25 +131,27 @@ def _named_in(person: Person, about: tuple[str, str], first_names: dict[str, int
     return ""
 
 
-def _shared_phrases(prospect: Person, person: Person) -> list[str]:
-    """Reasons for the interest and expertise phrases both have, in the prospect's order."""
-    theirs_interests = {fold(x) for x in person.interests}
-    theirs_expertise = {fold(x) for x in person.expertise}
-    reasons: list[str] = []
-    seen: set[str] = set()
+def _phrase_keys(prospect: Person) -> dict[str, tuple[str, str]]:
+    """The prospect's interests then expertise, folded once: key -> (field, phrase)."""
+    keys: dict[str, tuple[str, str]] = {}
     for field_name, phrases in (("interests", prospect.interests),
                                 ("expertise", prospect.expertise)):  # fmt: skip
         for phrase in phrases:
-            key = fold(phrase)
-            if not key or key in seen:
-                continue
-            if field_name == "expertise" and key in theirs_expertise:
-                reasons.append(f"shares expertise: {phrase}")
-            elif key in theirs_interests or key in theirs_expertise:
-                reasons.append(f"shares an interest: {phrase}")
-            else:
-                continue
-            seen.add(key)
+            keys.setdefault(fold(phrase), (field_name, phrase))
+    keys.pop("", None)
+    return keys
+
+
+def _shared_phrases(keys: dict[str, tuple[str, str]], person: Person) -> list[str]:
+    """Reasons for the interest and expertise phrases both have, in the prospect's order."""
+    interests = {fold(x) for x in person.interests}
+    expertise = {fold(x) for x in person.expertise}
+    reasons: list[str] = []
+    for key, (field_name, phrase) in keys.items():
+        if field_name == "expertise" and key in expertise:
+            reasons.append(f"shares expertise: {phrase}")
+        elif key in interests or key in expertise:
+            reasons.append(f"shares an interest: {phrase}")
     return reasons
 
 
