@@ -137,6 +137,12 @@ def build_parser() -> Parser:
     done.add_argument("id", metavar="ID", help="the outreach's id (or the start of it)")
     done.set_defaults(run=_planner("done"))
 
+    drop = commands.add_parser(
+        "drop", help="decide not to do a planned outreach (it stays in the journal as dropped)"
+    )
+    drop.add_argument("id", metavar="ID", help="the outreach's id (or the start of it)")
+    drop.set_defaults(run=_planner("drop_outreach"))
+
     snooze = commands.add_parser("snooze", help="hide a planned outreach until a date")
     snooze.add_argument("id", metavar="ID", help="the outreach's id (or the start of it)")
     snooze.add_argument("--until", required=True, metavar="DATE", help="e.g. mon, +3d, next month")

@@ -9,7 +9,7 @@ from netjournal.core.clock import today
 from netjournal.core.config import load_config
 from netjournal.core.dates import parse_date
 from netjournal.core.errors import Ambiguous, NotFound, RecordError
-from netjournal.core.outreach_actions import mark_done, snooze
+from netjournal.core.outreach_actions import drop, mark_done, snooze
 from netjournal.core.records import Outreach
 from netjournal.core.review import review_queue
 from netjournal.core.snapshot import JournalSnapshot
@@ -57,6 +57,13 @@ def done(store: Store, args: argparse.Namespace) -> int:
     outreach = find_outreach(store, args.id)
     interaction = mark_done(store, outreach, today())
     print(f"Done: {outreach.title} (logged as interaction {interaction.id}).")
+    return 0
+
+
+def drop_outreach(store: Store, args: argparse.Namespace) -> int:
+    outreach = find_outreach(store, args.id)
+    drop(store, outreach)
+    print(f"Dropped: {outreach.title} (kept in the journal, no longer planned).")
     return 0
 
 

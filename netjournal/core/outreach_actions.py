@@ -32,6 +32,19 @@ def mark_done(store: Store, outreach: Outreach, day: date) -> Interaction:
     return interaction
 
 
+def drop(store: Store, outreach: Outreach) -> Outreach:
+    """Decide not to do `outreach`: it leaves the plans but stays in the journal as dropped."""
+    with store.batch() as changes:
+        current = store.get(Outreach, outreach.id)
+        if current is None:
+            raise NotFound(f"'{outreach.title}' is no longer in the journal; nothing was changed.")
+        if current.status != "open":
+            raise RecordError(f"'{current.title}' is already {current.status}.")
+        dropped = current.edit(status="dropped")
+        changes.update.append(dropped)
+    return dropped
+
+
 def snooze(store: Store, outreach: Outreach, until: date, day: date) -> Outreach:
     """Hide `outreach` from the queue until `until` (which must be after `day`)."""
     if until <= day:

@@ -36,6 +36,26 @@ def test_review_done_and_snooze(run_cli: RunCli, journal_dir: Path) -> None:
     assert {t["summary"] for t in talks} == {"Coffee", "Follow up with Ann Lee"}
 
 
+def test_drop_keeps_the_plan_as_dropped_and_refuses_twice(
+    run_cli: RunCli, journal_dir: Path
+) -> None:
+    prepare(journal_dir, "add", "person", "Ann Lee")
+    prepare(journal_dir, "add", "outreach", "follow-up", "--to", "ann", "--due", "today")
+    [plan] = json.loads(run_cli("list", "outreach", "--json").stdout)
+
+    dropped = run_cli("drop", plan["id"][:4])
+
+    assert dropped.stdout == (
+        "Dropped: Follow up with Ann Lee (kept in the journal, no longer planned).\n"
+    )
+    [kept] = json.loads(run_cli("list", "outreach", "--json").stdout)
+    assert (kept["id"], kept["status"]) == (plan["id"], "dropped")
+    assert json.loads(run_cli("review", "--json").stdout) == []
+    assert json.loads(run_cli("list", "interactions", "--json").stdout) == []
+    again = one_line_error(run_cli("drop", plan["id"]))
+    assert again == "netjournal: 'Follow up with Ann Lee' is already dropped."
+
+
 def test_done_and_snooze_refuse_what_they_cannot_do(run_cli: RunCli, journal_dir: Path) -> None:
     prepare(journal_dir, "add", "person", "Ann Lee")
     prepare(journal_dir, "add", "outreach", "follow-up", "--to", "ann", "--due", "today")

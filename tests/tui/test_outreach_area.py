@@ -96,6 +96,28 @@ async def test_d_marks_done_and_logs_the_interaction(journal_dir: Path) -> None:
         assert f"Done: {done.title}" in told.messages()
 
 
+async def test_shift_d_drops_a_plan_after_asking_and_keeps_it_in_the_journal(
+    journal_dir: Path,
+) -> None:
+    app = make_app(journal_dir, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        screen = await area(pilot, "3")
+        chosen = table(screen).current_key
+        before = {i.id for i in reopen(journal_dir).interactions()}
+        await pilot.press("D", "n")  # asked, and kept
+        await settle(pilot)
+        assert chosen in [row.key for row in table(screen).rows]
+        await pilot.press("D", "y")
+        await settle(pilot)
+        store = reopen(journal_dir)
+        dropped = next(o for o in store.outreach() if o.id == chosen)
+        assert (dropped.status, dropped.done_at) == ("dropped", None)
+        assert {i.id for i in store.interactions()} == before  # dropping logs nothing
+        assert chosen not in [row.key for row in table(screen).rows]
+        assert headings(screen)[0] == "Overdue (1)"
+
+
 async def test_z_snoozes_to_a_typed_day_and_the_plan_moves_to_snoozed(journal_dir: Path) -> None:
     app = make_app(journal_dir, demo=True)
     async with app.run_test(size=SIZE) as pilot:

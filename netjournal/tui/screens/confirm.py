@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
@@ -11,7 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
-from netjournal.core.records import Record
+from netjournal.core.records import Outreach, Record
 
 if TYPE_CHECKING:
     from netjournal.tui.app import NetjournalApp
@@ -64,3 +65,25 @@ async def _delete(app: NetjournalApp, record: Record) -> None:
 
     if await app.save(change):
         app.notify(f"Deleted '{record.label}'.", markup=False)
+
+
+def drop_outreach(
+    screen: Screen[object], outreach: Outreach, dropped: Callable[[], None] | None = None
+) -> None:
+    """Ask, then drop `outreach`: no longer planned, but kept in the journal."""
+    app = cast("NetjournalApp", screen.app)
+
+    async def save() -> None:
+        from netjournal.core.outreach_actions import drop
+
+        if await app.save(lambda store: drop(store, outreach)):
+            app.notify(f"Dropped: {outreach.title}", markup=False)
+            if dropped is not None:
+                dropped()
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            screen.run_worker(save(), group="save")
+
+    question = f"Drop '{outreach.title}'? It stays in the journal as dropped, no longer planned."
+    app.push_screen(ConfirmDialog(question, "Drop", "Keep"), answered)

@@ -43,6 +43,7 @@ class OutreachScreen(AreaScreen):
         Binding("e", "edit", "Edit", id="outreach.edit"),
         Binding("d", "done", "Done", id="outreach.done"),
         Binding("z", "snooze", "Snooze", id="outreach.snooze"),
+        Binding("D", "drop", "Drop", id="outreach.drop"),
         Binding("x", "delete", "Delete", id="outreach.delete"),
     ]
 
@@ -83,6 +84,13 @@ class OutreachScreen(AreaScreen):
         result = await self.nj.save(lambda store: mark_done(store, outreach, self.nj.today()))
         if result is not None:
             self.notify(f"Done: {outreach.title}", markup=False)
+
+    def action_drop(self) -> None:
+        outreach = self._selected_outreach()
+        if outreach is not None and outreach.status == "open":
+            from netjournal.tui.screens.confirm import drop_outreach
+
+            drop_outreach(self, outreach)
 
     def action_snooze(self) -> None:
         outreach = self._selected_outreach()

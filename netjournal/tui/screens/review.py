@@ -32,6 +32,7 @@ class ReviewScreen(Screen[None]):
         Binding("s", "skip", "Skip today", id="review.skip"),
         Binding("l", "log", "Log", id="review.log"),
         Binding("p", "plan", "Plan", id="review.plan"),
+        Binding("D", "drop", "Drop", id="review.drop"),
         Binding("escape", "close", "Close", id="review.close"),
     ]
 
@@ -41,7 +42,8 @@ class ReviewScreen(Screen[None]):
         self.title_text = title
         self.items: dict[str, ReviewItem] = {}
         self.total = 0
-        self.handled = {"done": 0, "snoozed": 0, "skipped": 0, "logged": 0, "planned": 0}
+        self.handled = {"done": 0, "snoozed": 0, "skipped": 0, "logged": 0, "planned": 0,
+                        "dropped": 0}  # fmt: skip
         self.skipped: set[str] = set()
 
     @property
@@ -53,7 +55,7 @@ class ReviewScreen(Screen[None]):
         yield Static(id="progress", markup=False)
         yield RecordTable((Column("What", width=9), Column("Who / what", weight=1.0),
                            Column("Why", weight=1.6)), id="list")  # fmt: skip
-        yield Static(Content("d done · z snooze · s skip today · l log a note · p plan · enter open"),
+        yield Static(Content("d done · z snooze · s skip today · l log a note · p plan · D drop · enter open"),
                      id="review-keys")  # fmt: skip
         yield Footer()
 
@@ -147,6 +149,18 @@ class ReviewScreen(Screen[None]):
                 self._count("snoozed")
 
         self.app.push_screen(SnoozeDialog(snapshot.outreach[item.id]), closed)
+
+    def action_drop(self) -> None:
+        item = self._current()
+        snapshot = self.nj.snapshot
+        outreach = snapshot.outreach.get(item.id) if item and snapshot else None
+        if outreach is None:
+            if item is not None:
+                self.notify("D drops planned outreach; s skips the rest for today.", markup=False)
+            return
+        from netjournal.tui.screens.confirm import drop_outreach
+
+        drop_outreach(self, outreach, lambda: self._count("dropped"))
 
     def action_skip(self) -> None:
         item = self._current()
