@@ -97,7 +97,17 @@ def import_file(
 ) -> ImportReport:
     """Import `path` into the journal in one save (none for a dry run); the report."""
     parsed = read_file(format_name, path, progress)
-    source = str(path)
+    return apply_import(store, parsed, str(path), dry_run=dry_run)
+
+
+def apply_import(
+    store: Store, parsed: Parsed, source: str, *, dry_run: bool = False
+) -> ImportReport:
+    """Save what a file read with `read_file` changes, in one save; the report.
+
+    For a preview that the user confirms: `read_file`, `apply_import(..., dry_run=True)`,
+    then `apply_import(...)` with the same `parsed` (the journal is compared again).
+    """
     plan = plan_import(store, parsed, source, dry_run)
     if dry_run or not (plan.add or plan.update):
         return plan.report

@@ -37,7 +37,7 @@ def parse_connections(text: str, progress: Progress | None = None, source: str =
                 "name": " ".join(filter(None, (row.get("first name"), row.get("last name")))),
                 "org": row.get("company"),
                 "role": row.get("position"),
-                "email": [row.get("email address", "email")],
+                "email": [row.get("email address", "e-mail address", "email")],
                 "links": [row.get("url", "profile url")],
                 "met_via": f"LinkedIn, connected {when}" if when else "LinkedIn",
             },

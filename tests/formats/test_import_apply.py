@@ -128,3 +128,17 @@ def test_the_report_lists_each_section_and_caps_long_ones(tmp_path: Path, store:
     data = report.to_dict()
     assert data["counts"] == {"created": 0, "updated": 0, "skipped": 30, "problems": 0}
     assert len(data["skipped"]) == 30
+
+
+def test_a_preview_then_the_same_file_applied(tmp_path: Path, journal_dir: Path) -> None:
+    parsed = importing.read_file("auto", SAMPLES / "apple-contacts.vcf")
+    store = Store.open(journal_dir)
+
+    preview = importing.apply_import(store, parsed, "apple-contacts.vcf", dry_run=True)
+    assert not journal_dir.exists()
+    done = importing.apply_import(store, parsed, "apple-contacts.vcf")
+
+    assert [n.name for n in preview.created] == [n.name for n in done.created] == [
+        "Chinedu Okafor", "Sofia Lindqvist",
+    ]  # fmt: skip
+    assert sorted(people_by_name(journal_dir)) == ["Chinedu Okafor", "Sofia Lindqvist"]

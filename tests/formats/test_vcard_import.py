@@ -232,3 +232,22 @@ def test_an_impossible_value_in_our_x_properties_fails_only_that_card(
     assert [person.name for person in store.people()] == ["Bob Stone"]
     (problem,) = report.problems
     assert problem.name == "Ann Lee" and "overlord" in problem.reason
+
+
+def test_escaped_and_unescaped_commas_and_semicolons_keep_the_whole_value(
+    tmp_path: Path, store: Store
+) -> None:
+    text = card("FN:Lee\\, Ann", "ORG:Contoso\\; Fabrikam;Legal\\, Risk", "TITLE:Director, Sales",
+                "NOTE:one\\; two\\, three\\nfour \\\\ five", "CATEGORIES:a\\,b,c")  # fmt: skip
+    legacy = card("FN:Bob Stone", "TITLE:Head, Procurement; EMEA", "NOTE:2.1 never escapes, ever",
+                  version="2.1")  # fmt: skip
+    run_import(store, "vcard", write(tmp_path, "commas.vcf", text + legacy))
+
+    people = {person.name: person for person in store.people()}
+    ann = people["Lee, Ann"]
+    assert (ann.org, ann.department) == ("Contoso; Fabrikam", "Legal, Risk")
+    assert ann.role == "Director, Sales"
+    assert ann.notes == "one; two, three\nfour \\ five"
+    assert ann.tags == ("a,b", "c")
+    bob = people["Bob Stone"]
+    assert (bob.role, bob.notes) == ("Head, Procurement; EMEA", "2.1 never escapes, ever")
