@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from netjournal.core.records import PERSON_KINDS, Person
-from netjournal.core.review import ReviewItem, review_queue
+from netjournal.core.review import ReviewItem, people_items
 from netjournal.core.snapshot import JournalSnapshot
 
 POWER_INFLUENCE = 2  # influence from which someone holds positional power
@@ -162,8 +162,9 @@ def network_insights(
 def _going_cold(
     snapshot: JournalSnapshot, day: date, cadence_by_tag: Mapping[str, int] | None
 ) -> list[ReviewItem]:
-    queue = review_queue(snapshot, day, cadence_by_tag, sharing=False)
-    return [item for item in queue if item.kind == "cold"]
+    cold = [item for item in people_items(snapshot, day, cadence_by_tag) if item.kind == "cold"]
+    cold.sort(key=lambda item: (item.due or date.max, item.title.casefold()))
+    return cold
 
 
 def department_rows(

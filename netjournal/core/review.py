@@ -25,6 +25,8 @@ DEFAULT_CADENCE = {"internal": 60, "customer": 30, "supplier": 60, "expert": 90,
                    "journalist": 60, "other": 120}  # fmt: skip
 POWER_SILENCE_DAYS = 90  # influence 2+ unheard for this long is worth a review item
 FRESH_LEARNING_DAYS = 60  # older learnings are no news; the Journal still offers `s` on them
+# A day's pass stays doable with 10,000 people: the rest of those going cold are in Network.
+PER_DAY = {"cold": 20, "power": 10, "prospect": 10}
 SHARE_ITEMS_AT_MOST = 10  # the newest; a daily pass is no place for a hundred share ideas
 STRONG_MATCH = 2.0  # a whole interest, expertise or need phrase the learning holds
 KIND_ORDER = {"outreach": 0, "cold": 1, "power": 2, "share": 3, "prospect": 4}
@@ -67,11 +69,7 @@ def cadence_for(person: Person, by_tag: Mapping[str, int] | None = None) -> int:
 
 
 def review_queue(
-    snapshot: JournalSnapshot,
-    day: date,
-    by_tag: Mapping[str, int] | None = None,
-    *,
-    sharing: bool = True,
+    snapshot: JournalSnapshot, day: date, by_tag: Mapping[str, int] | None = None
 ) -> list[ReviewItem]:
     """Everything worth attention on `day`, most pressing first."""
     items = [
@@ -79,19 +77,37 @@ def review_queue(
         for outreach in snapshot.outreach.values()
         if outreach.is_open_on(day) and outreach.due is not None and outreach.due <= day
     ]
+    influence = {person.id: person.influence for person in snapshot.people.values()}
+    items += _most_pressing(people_items(snapshot, day, by_tag), influence)
+    items += _share_items(snapshot, day)
+    items.sort(key=lambda i: (KIND_ORDER[i.kind], i.due or date.max, i.title.casefold()))
+    return items
+
+
+def people_items(
+    snapshot: JournalSnapshot, day: date, by_tag: Mapping[str, int] | None = None
+) -> list[ReviewItem]:
+    """Every person going cold, in power and unheard, or a prospect with no plan (no cap)."""
     planned = {
         pid for o in snapshot.outreach.values() if o.status == "open" for pid in o.person_ids
     }
     bring_in = {pid for o in snapshot.outreach.values()
                 if o.status == "open" and o.kind == "bring-in" for pid in o.person_ids}  # fmt: skip
-    for person in snapshot.people.values():
-        item = _person_item(person, snapshot, day, by_tag, planned, bring_in)
-        if item is not None:
-            items.append(item)
-    if sharing:  # off for views that only want the people (Network's going cold)
-        items.extend(_share_items(snapshot, day))
-    items.sort(key=lambda i: (KIND_ORDER[i.kind], i.due or date.max, i.title.casefold()))
-    return items
+    return [
+        item
+        for person in snapshot.people.values()
+        if (item := _person_item(person, snapshot, day, by_tag, planned, bring_in)) is not None
+    ]
+
+
+def _most_pressing(items: list[ReviewItem], influence: Mapping[str, int]) -> list[ReviewItem]:
+    """At most PER_DAY of each kind about people: the longest overdue, the most senior first."""
+    kept: list[ReviewItem] = []
+    for kind, limit in PER_DAY.items():
+        group = [item for item in items if item.kind == kind]
+        group.sort(key=lambda i: (i.due or date.max, -influence.get(i.person_ids[0], 0)))
+        kept += group[:limit]
+    return kept
 
 
 def outreach_item(outreach: Outreach, day: date) -> ReviewItem:

@@ -26,7 +26,13 @@ from netjournal.core.errors import NetjournalError
 from netjournal.core.search_index import LiveIndex, open_index, rebuild_index
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.store import Store
-from netjournal.tui.commands import ActionCommands, LearningCommands, PeopleCommands, WhoCommands
+from netjournal.tui.commands import (
+    ActionCommands,
+    JournalCommands,
+    LearningCommands,
+    PeopleCommands,
+    WhoCommands,
+)
 from netjournal.tui.screens.people import PeopleScreen
 from netjournal.tui.themes import install_themes
 
@@ -66,7 +72,8 @@ class NetjournalApp(App[None]):
 
     # Below 100 columns the detail pane goes under the list instead of beside it.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    COMMANDS = App.COMMANDS | {PeopleCommands, LearningCommands, ActionCommands, WhoCommands}
+    COMMANDS = App.COMMANDS | {PeopleCommands, LearningCommands, ActionCommands, WhoCommands,
+                               JournalCommands}  # fmt: skip
 
     snapshot: var[JournalSnapshot | None] = var(None, init=False)
     index: LiveIndex | None = None  # the search index, once built or loaded
@@ -168,6 +175,21 @@ class NetjournalApp(App[None]):
         from netjournal.tui.screens.capture import CaptureScreen
 
         self.push_screen(CaptureScreen())
+
+    def action_import_file(self) -> None:
+        from netjournal.tui.screens.import_screen import ImportScreen
+
+        self.push_screen(ImportScreen())
+
+    def action_export_file(self) -> None:
+        from netjournal.tui.screens.export_screen import ExportDialog
+
+        self.push_screen(ExportDialog())
+
+    def action_drill(self) -> None:
+        from netjournal.tui.screens.drill import DrillScreen
+
+        self.push_screen(DrillScreen())
 
     def action_search(self, query: str = "") -> None:
         from netjournal.tui.screens.search import SearchScreen

@@ -163,3 +163,29 @@ class WhoCommands(Provider):
     def _ask(self, topic: str) -> None:
         app = cast("NetjournalApp", self.app)
         app.action_search(f"?{topic}")
+
+
+class JournalCommands(Provider):
+    """Things done now and then, found by name: import, export, capture, a drill."""
+
+    COMMANDS = (
+        ("Import...", "People from vCard, LinkedIn, Google Contacts, or a netjournal backup",
+         "import_file"),
+        ("Export...", "The journal as vCard, Markdown, iCalendar or a JSON backup", "export_file"),
+        ("Capture after an event", "An event, then everyone you met there (key: c)", "capture"),
+        ("Who would you ask? drill", "Questions from your own topics, answered from your network",
+         "drill"),
+    )  # fmt: skip
+
+    async def discover(self) -> Hits:
+        for title, help_text, action in self.COMMANDS:
+            yield DiscoveryHit(Content(title), partial(self.app.run_action, action),
+                               text=title, help=help_text)  # fmt: skip
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, action in self.COMMANDS:
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, highlighted(title, query), partial(self.app.run_action, action),
+                          text=title, help=help_text)  # fmt: skip

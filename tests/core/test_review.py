@@ -128,3 +128,10 @@ def test_at_most_ten_share_ideas_a_day_the_newest_ones() -> None:
     items = review_queue(snapshot(ann, met(ann, "2026-11-25"), *learnings), DAY)
     # The ten newest, listed like the rest of the queue: the one waiting longest first.
     assert [item.title for item in items] == [f"Offshore racing, part {n}" for n in range(2, 12)]
+
+
+def test_a_day_holds_at_most_twenty_going_cold_the_longest_silent_first() -> None:
+    people = [Person.create(name=f"P{n:02}", kind="customer") for n in range(25)]
+    talks = [met(p, f"2026-0{1 + n // 5}-{10 + n % 5}") for n, p in enumerate(people)]
+    items = review_queue(snapshot(*people, *talks), DAY)
+    assert [item.title for item in items] == [f"P{n:02}" for n in range(20)]

@@ -236,9 +236,7 @@ class NetworkScreen(AreaScreen):
         self.app.push_screen(OutreachForm(None, prefill))
 
     def action_drill(self) -> None:
-        from netjournal.tui.screens.drill import DrillScreen
-
-        self.app.push_screen(DrillScreen())
+        self.nj.action_drill()
 
 
 def _coverage(dept: DepartmentRow) -> str:
