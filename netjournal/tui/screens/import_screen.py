@@ -137,7 +137,7 @@ class ImportScreen(Screen[None]):
 
     def _failed(self, message: str) -> None:
         self.query_one("#import-bar").display = False
-        self._report(message + " Nothing was imported.")
+        self._report(message + "\nThe journal is unchanged.")
 
     def _previewed(self, path: Path, parsed: Parsed, report: ImportReport) -> None:
         self.query_one("#import-bar").display = False
