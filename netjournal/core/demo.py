@@ -6,6 +6,7 @@ there is always something overdue, something due and someone going cold.
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 from datetime import date, timedelta
@@ -495,12 +496,42 @@ LEARNINGS = [
 
 
 def demo_folder(base: Path | None = None, day: date | None = None) -> Path:
-    """Rebuild the demo journal (its own folder, never the user's) and return where it is."""
-    folder = (base or Path(platformdirs.user_cache_dir(APP, appauthor=False))) / "demo"
+    """A fresh demo journal for this process (never the user's) and where it is.
+
+    Each process gets its own folder (`demo/<pid>`), so a second `--demo` window or a
+    `netjournal --demo review` never wipes a demo someone is trying out; folders of processes
+    that have ended are removed.
+    """
+    demos = (base or Path(platformdirs.user_cache_dir(APP, appauthor=False))) / "demo"
+    _remove_ended(demos)
+    folder = demos / str(os.getpid())
     if folder.exists():
         shutil.rmtree(folder)
     build_demo(Store.open(folder), day or date.today())
     return folder
+
+
+def _remove_ended(demos: Path) -> None:
+    if not demos.is_dir():
+        return
+    for folder in demos.iterdir():
+        if folder.name.isdigit() and not _alive(int(folder.name)):
+            shutil.rmtree(folder, ignore_errors=True)
+        elif not folder.name.isdigit():  # the single demo journal of earlier versions
+            if folder.is_dir():
+                shutil.rmtree(folder, ignore_errors=True)
+            else:
+                folder.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 def build_demo(store: Store, day: date, seed: int = 7) -> None:

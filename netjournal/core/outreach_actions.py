@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from netjournal.core.errors import NotFound, RecordError
-from netjournal.core.records import Interaction, Outreach
+from netjournal.core.records import Interaction, Outreach, Person
 from netjournal.core.store import Store
 
 CHANNEL_FOR_KIND = {"share": "email", "introduce": "email", "ask": "chat"}
@@ -29,6 +29,11 @@ def mark_done(store: Store, outreach: Outreach, day: date) -> Interaction:
         )
         changes.update.append(current.edit(status="done", done_at=day))
         changes.add.append(interaction)
+        if current.kind == "bring-in":  # brought in: the prospect is now in your network
+            for person_id in current.person_ids:
+                person = store.get(Person, person_id)
+                if person is not None and person.is_prospect:
+                    changes.update.append(person.edit(status="connected"))
     return interaction
 
 

@@ -34,10 +34,24 @@ class Suggestion:
                 "reasons": self.reasons, "shared": self.shared}  # fmt: skip
 
 
-def learning_words(learning: Learning) -> set[str]:
-    """The folded words of a learning's title, tags and body, with simple plurals folded."""
-    words = set(fold(" ".join((learning.title, " ".join(learning.tags), learning.body))).split())
+BODY_ONLY = 0.5  # a one-word phrase met only in the body ("running", the verb) counts half
+
+
+def learning_words(learning: Learning, body: bool = True) -> set[str]:
+    """The folded words of a learning's title and tags (and body), simple plurals folded."""
+    text = " ".join((learning.title, " ".join(learning.tags), learning.body if body else ""))
+    words = set(fold(text).split())
     return words | {word[:-1] for word in words if word.endswith("s") and len(word) > 3}
+
+
+def _holds(wanted: tuple[str, ...], words: set[str]) -> int:
+    return sum(1 for w in wanted if w in words or w.rstrip("s") in words)
+
+
+def is_source(person: Person, learning: Learning) -> bool:
+    """Whether `person` is where the learning came from (its author, speaker, host)."""
+    name = fold(person.name)
+    return bool(name) and name in fold(learning.source)
 
 
 class ShareMatcher:
@@ -64,16 +78,17 @@ class ShareMatcher:
         self, learning: Learning, already: Iterable[str] = (), limit: int | None = None
     ) -> list[Suggestion]:
         """People ranked for `learning`; those in `already` (ids) come last, marked shared."""
-        words = learning_words(learning)
+        words, headline = learning_words(learning), learning_words(learning, body=False)
         received = set(already)
         phrases = {entry[:2]: entry for word in words for entry in self._by_word.get(word, ())}
         by_person: dict[int, Suggestion] = {}
         for index, _, label, phrase, weight, wanted in sorted(phrases.values()):
-            hits = sum(1 for w in wanted if w in words or w.rstrip("s") in words)
-            share = hits / len(wanted)
-            if share < 0.5:
-                continue
+            share = _holds(wanted, words) / len(wanted)
             person = self.people[index]
+            if share < 0.5 or is_source(person, learning):
+                continue
+            if len(wanted) == 1 and not _holds(wanted, headline):
+                weight *= BODY_ONLY
             entry = by_person.get(index)
             if entry is None:
                 entry = by_person[index] = Suggestion(person, shared=person.id in received)
@@ -117,7 +132,7 @@ class WholePhrases:
 
     def best(self, learning: Learning, limit: int = 3) -> list[Suggestion]:
         """Up to `limit` people holding the most (and weightiest) of its phrases whole."""
-        words = learning_words(learning)
+        words, headline = learning_words(learning), learning_words(learning, body=False)
         found: dict[str, Suggestion] = {}
         seen: set[tuple[str, ...]] = set()
         for word in words:
@@ -125,10 +140,14 @@ class WholePhrases:
                 if wanted in seen:
                     continue
                 seen.add(wanted)
-                if all(w in words or w.rstrip("s") in words for w in wanted):
+                if _holds(wanted, words) == len(wanted):
+                    single = len(wanted) == 1 and not _holds(wanted, headline)
+                    factor = BODY_ONLY if single else 1.0
                     for person, label, phrase, weight in self._holders[wanted]:
+                        if is_source(person, learning):
+                            continue
                         entry = found.setdefault(person.id, Suggestion(person))
-                        entry.score += weight
+                        entry.score += weight * factor
                         entry.reasons.append(f"{label}: {phrase}")
         ranked = sorted(found.values(),
                         key=lambda e: (-e.score, -e.person.influence, e.person.name.casefold()))  # fmt: skip

@@ -143,6 +143,11 @@ def learning_header(snapshot: JournalSnapshot, learning: Learning) -> Content:
             "Shared with", ", ".join(p.name for p in shared) if shared else "nobody yet (press s)"
         )
     )
+    planned = [o for o in snapshot.outreach.values()
+               if o.kind == "share" and o.status == "open" and o.learning_id == learning.id]  # fmt: skip
+    if planned:
+        names = sorted({snapshot.names(o.person_ids) for o in planned}, key=str.casefold)
+        parts.append(field("Planned for", ", ".join(names)))
     return lines(parts)
 
 

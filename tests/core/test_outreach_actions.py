@@ -50,3 +50,15 @@ def test_a_done_share_records_which_learning_went_to_whom(store: Store) -> None:
     assert (logged.person_ids, logged.learning_ids) == ((ann.id,), (talk.id,))
     with pytest.raises(RecordError, match="already done"):
         mark_done(store, share, DAY)
+
+
+def test_a_done_bring_in_makes_the_prospect_part_of_your_network(store: Store) -> None:
+    victor = Person.create(name="Victor Almeida", status="prospect")
+    plan = plan_outreach("bring-in", [victor], due=DAY)
+    store.add(victor, plan)
+
+    mark_done(store, plan, DAY)
+
+    now = Store.open(store.folder).get(Person, victor.id)
+    assert now is not None and now.status == "connected"
+    assert [i.person_ids for i in Store.open(store.folder).interactions()] == [(victor.id,)]

@@ -34,3 +34,14 @@ def test_people_who_already_have_it_are_marked_and_ranked_out() -> None:
 
 def test_nobody_with_nothing_in_common() -> None:
     assert suggest_people(ROBOTS, [NOBODY]) == []
+
+
+def test_the_author_is_not_offered_their_own_book_and_a_lone_body_word_counts_half() -> None:
+    book = Learning.create(date="2026-11-01", title="Kubernetes operators at the edge",
+                           source_kind="book", source="Maya Goldberg",
+                           body="Running clusters on forklifts.")  # fmt: skip
+    maya = Person.create(name="Maya Goldberg", expertise=["kubernetes operators"])
+    runner = Person.create(name="Dan", interests=["running"])
+    oliver = Person.create(name="Oliver", expertise=["kubernetes operators"])
+    found = suggest_people(book, [maya, runner, oliver])
+    assert [(s.person.name, s.score) for s in found] == [("Oliver", 2.0), ("Dan", 1.0)]

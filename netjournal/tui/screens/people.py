@@ -120,6 +120,10 @@ class PeopleScreen(AreaScreen):
             self.notify(f"{person.name} is already in your network; b is for prospects.",
                         markup=False)  # fmt: skip
             return
+        planned = [o for o in snapshot.outreach_for(person.id) if o.kind == "bring-in"]
+        if planned:
+            self.notify(f"Already planned: {planned[0].title}.", markup=False)
+            return
         from netjournal.core.bring_in import plan_bring_in
 
         plan = plan_bring_in(person, snapshot, self.nj.today())

@@ -37,6 +37,7 @@ class ShareScreen(Screen[int]):
         super().__init__()
         self.learning = learning
         self.picked: list[str] = list(picked)  # pre-picked by the review's strong matches
+        self.planned: set[str] = set()  # people a share of this learning is planned with
         self._rows: dict[str, tuple[str, str, str]] = {}
         self._saving = False
 
@@ -65,12 +66,19 @@ class ShareScreen(Screen[int]):
         snapshot = self.nj.snapshot
         if snapshot is None:
             return
-        already = [p.id for p in snapshot.shared_with(self.learning.id)]
-        ranked = suggest_people(self.learning, snapshot.people.values(), already)
+        has_it = {p.id for p in snapshot.shared_with(self.learning.id)}
+        self.planned = {pid for o in snapshot.outreach.values()
+                        if o.kind == "share" and o.status == "open"
+                        and o.learning_id == self.learning.id for pid in o.person_ids}  # fmt: skip
+        ranked = suggest_people(self.learning, snapshot.people.values(), has_it | self.planned)
+        # The review's strong fits (pre-picked) lead, in the order the review gave them.
+        ranked.sort(key=lambda e: e.person.id not in self.picked)
         listed = {entry.person.id for entry in ranked}
         for entry in ranked:
-            why = "; ".join(entry.reasons) + ("  (already has it)" if entry.shared else "")
-            self._rows[entry.person.id] = ("", entry.person.name, why)
+            pid = entry.person.id
+            mark = ("  (already has it)" if pid in has_it
+                    else "  (share already planned)" if pid in self.planned else "")  # fmt: skip
+            self._rows[pid] = ("", entry.person.name, "; ".join(entry.reasons) + mark)
         others = sorted(
             (p for p in snapshot.people.values() if p.id not in listed),
             key=lambda p: p.name.casefold(),
@@ -111,8 +119,12 @@ class ShareScreen(Screen[int]):
             self.notify(str(error), severity="error", markup=False)
             due_field.focus()
             return
+        picked = [i for i in self.picked if i in snapshot.people and i not in self.planned]
+        if not picked:
+            self.notify("A share with everyone picked is already planned.", markup=False)
+            return
         plans = [plan_outreach("share", [snapshot.people[i]], learning=self.learning, due=due)
-                 for i in self.picked if i in snapshot.people]  # fmt: skip
+                 for i in picked]  # fmt: skip
         self._saving = True
         self.run_worker(self._save(plans), group="save")
 
