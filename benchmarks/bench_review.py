@@ -211,17 +211,19 @@ async def review_in_app(journal: Path, day: date, order: list[str]) -> dict[str,
                 start = time.perf_counter()
                 if key == "d":
                     await pilot.press("d")
-                    await wait(lambda: screen.handled["done"] == done_before["done"] + 1, "d")
+                    want = done_before["done"] + 1
+                    await wait(lambda want=want: screen.handled["done"] == want, "d")
                 elif key == "s":
                     await pilot.press("s")
-                    await wait(lambda: len(updates) > mark and updates[-1][2] == left_before - 1,
-                               "s")  # fmt: skip
+                    await wait(lambda m=mark, want=left_before - 1: len(updates) > m
+                               and updates[-1][2] == want, "s")  # fmt: skip
                 else:
                     await pilot.press("z")
                     await wait(lambda: isinstance(app.screen, SnoozeDialog), "z (dialog)")
                     dialog = time.perf_counter() - start
                     await pilot.press("+", "2", "d", "enter")
-                    await wait(lambda: screen.handled["snoozed"] == done_before["snoozed"] + 1
+                    want = done_before["snoozed"] + 1
+                    await wait(lambda want=want: screen.handled["snoozed"] == want
                                and app.screen is screen, "z +2d enter")  # fmt: skip
                 if len(updates) <= mark:
                     raise SystemExit(f"{key}: the progress line was not updated")
@@ -312,8 +314,7 @@ def main() -> None:
         Row("app: d done (save + new snapshot + queue)", by_key["d"], unit="s", p95_budget=1.0),
         Row("app: s skip for today", by_key["s"], unit="s", p95_budget=1.0),
         Row("app: z, +2d, enter (snooze saved)", by_key["z"], unit="s", p95_budget=1.0),
-        Row(f"app: 10-item session ({session_keys}), total", [session_total], unit="s",
-            median_budget=60),  # fmt: skip
+        Row(f"app: 10-item session ({session_keys}), total", [session_total], "s", 60),
         Row("CLI review --date DAY --json, whole process", cli, unit="s"),
     ]
     print_table("Daily review", rows)

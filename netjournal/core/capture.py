@@ -31,13 +31,22 @@ class Entry:
     follow_up: bool = False
     due: date | None = None
 
+    def _split(self) -> tuple[str, str]:
+        # " / " first, so "IT/OT / Architect" keeps IT/OT whole; a bare "/" otherwise.
+        text = self.department_role
+        separator = " / " if " / " in text else "/"
+        if separator not in text:
+            return "", text.strip()
+        department, role = text.split(separator, 1)
+        return department.strip(), role.strip()
+
     @property
     def department(self) -> str:
-        return self.department_role.split("/", 1)[0].strip() if "/" in self.department_role else ""
+        return self._split()[0]
 
     @property
     def role(self) -> str:
-        return self.department_role.split("/", 1)[-1].strip()
+        return self._split()[1]
 
 
 @dataclass

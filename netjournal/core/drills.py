@@ -32,6 +32,7 @@ from netjournal.core.atomic_file import write_atomically
 from netjournal.core.errors import JournalError
 from netjournal.core.journal_lock import JournalLock
 from netjournal.core.names import fold
+from netjournal.core.records import Person
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.store import Store
 from netjournal.core.who import Ranked, rank_people_for
@@ -108,12 +109,10 @@ def _collect(snapshot: JournalSnapshot) -> dict[str, _Topic]:
                 entry.subject = person.expertise[0]
         if person.kind in ("customer", "supplier") and person.org.strip():
             add(person.org, f"org-{person.kind}", "" if person.is_prospect else person.id)
-        for source, phrases in (("need", person.needs), ("expertise", person.expertise),
-                                ("interest", person.interests)):  # fmt: skip
+        # Needs are not asked about: a need says who wants something, not who knows it.
+        for source, phrases in (("expertise", person.expertise), ("interest", person.interests)):
             for phrase in phrases:
-                # A need says who wants it, not who has it; a prospect is not in reach yet.
-                holder = "" if source == "need" or person.is_prospect else person.id
-                add(phrase, source, holder)
+                add(phrase, source, "" if person.is_prospect else person.id)  # prospects: not yet
     for learning in sorted(snapshot.learnings.values(), key=lambda item: (item.date, item.id)):
         for tag in learning.tags:
             add(tag, "tag")
@@ -211,6 +210,7 @@ class DrillSession:
     agreed: int
     uncovered: list[str]  # topics nobody covers
     topics: list[str] = field(default_factory=list)  # every topic asked, in order
+    knew: int = 0  # topics you named someone for yourself: the coverage that should grow
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -220,6 +220,7 @@ class DrillSession:
             "agreed": self.agreed,
             "uncovered": list(self.uncovered),
             "topics": list(self.topics),
+            "knew": self.knew,
         }
 
     @classmethod
@@ -237,7 +238,10 @@ class DrillSession:
         lists = [data.get("uncovered", []), data.get("topics", [])]
         if not all(isinstance(x, list) and all(isinstance(t, str) for t in x) for x in lists):
             raise ValueError("a session's topics are not a list of text")
-        return cls(day, *counts, uncovered=list(lists[0]), topics=list(lists[1]))
+        knew = data.get("knew", 0)  # sessions kept before it was counted: 0
+        if not isinstance(knew, int) or isinstance(knew, bool) or knew < 0:
+            raise ValueError("a session's counts are not whole numbers")
+        return cls(day, *counts, uncovered=list(lists[0]), topics=list(lists[1]), knew=knew)
 
 
 def session_from(answers: Sequence[DrillAnswer], day: date) -> DrillSession:
@@ -249,6 +253,7 @@ def session_from(answers: Sequence[DrillAnswer], day: date) -> DrillSession:
         agreed=sum(1 for a in answers if a.agreed),
         uncovered=[a.question.topic for a in answers if not a.covered],
         topics=[a.question.topic for a in answers],
+        knew=sum(1 for a in answers if a.picked),
     )
 
 
@@ -335,6 +340,13 @@ def gap_plan(question: DrillQuestion, snapshot: JournalSnapshot) -> GapPlan:
     the user pick whom to ask (say, a well-connected colleague).
     """
     prospects = [p for p in snapshot.people.values() if p.is_prospect]
+    where = fold(question.topic)
+    inside = [p for p in prospects
+              if (question.source == "department" and fold(p.department) == where)
+              or (question.source.startswith("org-") and fold(p.org) == where)]  # fmt: skip
+    if inside:
+        best = max(inside, key=lambda p: (p.influence, p.name))
+        return GapPlan("bring-in", f"Bring in {best.name} ({question.topic})", (best.id,))
     for entry in rank_people_for(question.topic, prospects):
         if any(reason.startswith("expertise:") for reason in entry.reasons):
             return GapPlan(
@@ -342,7 +354,21 @@ def gap_plan(question: DrillQuestion, snapshot: JournalSnapshot) -> GapPlan:
                 f"Bring in {entry.person.name} (knows {question.topic})",
                 (entry.person.id,),
             )
-    return GapPlan("ask", f"Find someone to ask about {question.topic}")
+    connector = _connector(snapshot)
+    if connector is None:
+        return GapPlan("ask", f"Find someone to ask about {question.topic}")
+    return GapPlan("ask", f"Ask {connector.name} who knows about {question.topic}",
+                   (connector.id,))  # fmt: skip
+
+
+def _connector(snapshot: JournalSnapshot) -> Person | None:
+    """The colleague you talk to most: the likeliest to know whom to ask."""
+    people = [p for p in snapshot.people.values() if not p.is_prospect]
+    if not people:
+        return None
+    talks = {p.id: len(snapshot.interactions_with(p.id)) for p in people}
+    best = max(people, key=lambda p: (p.kind == "internal", talks[p.id], p.influence, p.name))
+    return best if talks[best.id] else None
 
 
 def plan_for_gap(question: DrillQuestion, snapshot: JournalSnapshot) -> tuple[str, str]:

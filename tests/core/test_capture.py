@@ -18,6 +18,10 @@ def test_a_close_name_is_offered_as_the_same_person_and_a_new_one_is_not() -> No
 def test_department_and_role_share_one_field() -> None:
     assert (Entry("x", department_role="Sales / Key accounts").department,
             Entry("x", department_role="Sales / Key accounts").role) == ("Sales", "Key accounts")  # fmt: skip
+    assert (Entry("x", department_role="IT/OT / Architect").department,
+            Entry("x", department_role="IT/OT / Architect").role) == ("IT/OT", "Architect")  # fmt: skip
+    assert (Entry("x", department_role="Sales/KAM").department,
+            Entry("x", department_role="Sales/KAM").role) == ("Sales", "KAM")  # fmt: skip
     assert (Entry("x", department_role="Head of Sales").department,
             Entry("x", department_role="Head of Sales").role) == ("", "Head of Sales")  # fmt: skip
 

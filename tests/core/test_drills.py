@@ -14,6 +14,7 @@ from netjournal.core.drills import (
     HISTORY_NAME,
     DrillQuestion,
     DrillSession,
+    GapPlan,
     drill_questions,
     gap_plan,
     grade,
@@ -50,12 +51,13 @@ JOURNAL = snapshot(ANN, BOB, SUE, VIC, NOTE)
 
 def test_questions_come_from_the_journal_own_topics_with_a_template_per_source() -> None:
     asked = {q.topic: q for q in journal_topics(JOURNAL)}
-    assert set(asked) == {"Finance", "Contoso", "Fabrikam", "supplier risk", "budgets",
+    # Bob's need is no topic (a need says who wants it); Victor's expertise is, in his words.
+    assert set(asked) == {"Finance", "Contoso", "Fabrikam", "Supplier risk", "budgets",
                           "pallet robots", "sailing", "automation"}  # fmt: skip
     assert asked["Finance"].text == "Who in Finance would you ask about budgets?"
     assert asked["Contoso"].text == "Who would you go to for pricing data on Contoso?"
     assert asked["Fabrikam"].text == "Who would you call about supplier risk at Fabrikam?"
-    assert asked["supplier risk"].text == "Who would you call about supplier risk?"
+    assert asked["Supplier risk"].text == "Who would you go to for Supplier risk?"
     assert asked["budgets"].text == "Who would you go to for budgets?"
     assert asked["automation"].text == "Who would you ask about automation?"
     assert asked["sailing"].source == "interest"
@@ -113,6 +115,7 @@ def test_grade_agreed_covered_and_nobody() -> None:
     assert session.to_dict() == {
         "day": "2026-11-29", "asked": 3, "covered": 2, "agreed": 1,
         "uncovered": ["tariffs"], "topics": ["supplier risk", "supplier risk", "tariffs"],
+        "knew": 2,
     }  # fmt: skip
 
 
@@ -202,3 +205,20 @@ def test_a_gap_is_a_bring_in_when_a_prospect_knows_it_else_an_ask() -> None:
     tariffs = DrillQuestion("tariffs", "Who would you call about tariffs?", "need")
     assert plan_for_gap(tariffs, JOURNAL) == ("ask", "Find someone to ask about tariffs")
     assert gap_plan(tariffs, JOURNAL).person_ids == ()
+
+
+def test_a_department_gap_brings_in_its_prospect_and_an_ask_goes_to_your_connector() -> None:
+    counsel = Person.create(name="Vera", kind="internal", department="Legal", influence=3,
+                            status="prospect")  # fmt: skip
+    clerk = Person.create(name="Cy", kind="internal", department="Legal", status="prospect")
+    talks = [Interaction.create(date="2026-11-0" + str(d), person_ids=[ANN.id], summary="Chat")
+             for d in (1, 2)] + [Interaction.create(date="2026-11-03", person_ids=[BOB.id],
+                                                    summary="Call")]  # fmt: skip
+    journal = snapshot(ANN, BOB, counsel, clerk, *talks)
+    legal = DrillQuestion("Legal", "Who in Legal would you ask about contracts?", "department")
+    assert gap_plan(legal, journal) == GapPlan("bring-in", "Bring in Vera (Legal)", (counsel.id,))
+    tariffs = DrillQuestion("tariffs", "Who would you call about tariffs?", "expertise")
+    # Ann, the colleague you talk to most, likely knows whom to ask.
+    assert gap_plan(tariffs, journal) == GapPlan(
+        "ask", "Ask Ann Lee who knows about tariffs", (ANN.id,)
+    )

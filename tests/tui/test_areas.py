@@ -50,3 +50,20 @@ async def test_an_empty_journal_says_what_to_press(journal_dir: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, OutreachForm)
         assert not journal_dir.exists()  # nothing was written by looking
+
+
+async def test_a_narrow_terminal_stacks_the_detail_under_a_list_that_fits(
+    journal_dir: Path,
+) -> None:
+    app = make_app(journal_dir, demo=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot)
+        for key in ("1", "2", "3", "5"):
+            screen = await area(pilot, key)
+            await pilot.pause(0.3)
+            listed = screen.query_one("#list")
+            detail = screen.query_one("#detail-pane")
+            assert listed.region.right <= 80, key
+            assert detail.region.y >= listed.region.bottom, key  # below, not beside
+            shown = [w for w in listed.widths(listed.scrollable_content_region.width) if w]
+            assert len(shown) >= 2, key  # more than the first column is readable

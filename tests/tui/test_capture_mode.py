@@ -98,7 +98,7 @@ async def test_a_whole_capture_session(journal_dir: Path) -> None:
         assert isinstance(review, ReviewScreen)
         assert [(r.cells[1], r.cells[2]) for r in table(review).rows] == [(
             "Follow up with Zoe Quist",
-            f"due {(TODAY + timedelta(weeks=1)).isoformat()} (in 7 days)",
+            f"due {(TODAY + timedelta(weeks=1)).isoformat()} (in 7 days) · Zoe Quist",
         )]  # fmt: skip
 
     journal = reopen(journal_dir)

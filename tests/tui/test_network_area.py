@@ -118,15 +118,33 @@ async def test_a_drill_session_compares_answers_and_plans_for_a_gap(journal_dir:
                 assert answer.agreed and "Same as the journal." in text
             if topic == "export control":  # only a prospect knows it: bring them in
                 assert not answer.covered
-                assert "g plans an outreach (Bring in Victor Almeida (knows export control))" in text
+                assert (
+                    "g plans an outreach (Bring in Victor Almeida (knows export control))" in text
+                )
                 await pilot.press("g")
                 await settle(pilot)
             answered += 1
             await pilot.press("enter")
             await settle(pilot)
         assert static_text(drill, "#progress") == "Drill done"
-        assert static_text(drill, "#drill-question").startswith("Covered ")
-    [session] = load_history(journal_dir)
-    assert session.asked == len(asked) and session.day == TODAY
+        assert static_text(drill, "#drill-question").startswith(
+            f"You knew whom to ask for 1 of {len(asked)} topics;"
+        )
+        # A second drill, answered "nobody" throughout: the history shows the drop.
+        await pilot.press("escape")
+        app.push_screen(DrillScreen(seed=8))
+        await settle(pilot)
+        second = app.screen
+        for _ in second.questions:
+            await pilot.press("enter")
+            await settle(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+        share = round(100 / len(asked))
+        assert static_text(second, "#drill-answer") == (
+            f"You knew whom to ask, by session: {share}% ({TODAY}) → 0% ({TODAY})"
+        )
+    first_session, _ = load_history(journal_dir)
+    assert (first_session.asked, first_session.knew, first_session.day) == (len(asked), 1, TODAY)
     [plan] = reopen(journal_dir).all(Outreach)
     assert (plan.kind, plan.person_ids) == ("bring-in", (VIC.id,))

@@ -139,6 +139,8 @@ async def test_z_snoozes_to_a_typed_day_and_the_plan_moves_to_snoozed(journal_di
         cells = first_cells(screen)
         assert cells.index("Snoozed (1)") == len(cells) - 2
         assert table(screen).rows[-1].key == chosen
+        # Listed by the day it comes back, not the due date it has passed.
+        assert cells[-1] == (TODAY + timedelta(days=3)).isoformat()
 
 
 async def test_a_snooze_day_that_does_not_parse_is_a_sentence_and_changes_nothing(

@@ -64,3 +64,24 @@ async def test_a_whole_review_session(journal_dir: Path) -> None:
         assert stored["Follow up with Ann Lee"].status == "done"
         assert stored["Call Ann about the pilot"].snoozed_until == TODAY + timedelta(days=2)
         assert stored["Bring in Victor Almeida"].kind == "bring-in"
+
+
+async def test_after_planning_the_cursor_goes_on_to_the_next_item(journal_dir: Path) -> None:
+    app = make_app(journal_dir, ANN, BOB, VIC, MET_ANN, MET_BOB, LATE)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("down")  # Bob, going cold
+        assert table(screen).current_key == f"cold:{BOB.id}"
+        await pilot.press("p")
+        await settle(pilot)
+        screen_form = app.screen
+        screen_form.query_one("#field-due").value = "today"  # joins the queue, above
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert [row.cells[1] for row in table(screen).rows] == [
+            "Follow up with Ann Lee", "Reconnect with Bob Stone", "Victor Almeida",
+        ]  # fmt: skip
+        assert table(screen).current_key == f"prospect:{VIC.id}"

@@ -107,9 +107,9 @@ async def test_the_review_offers_a_fresh_learning_and_plans_its_shares(journal_d
         await settle(pilot)
         assert app.screen is review
         # The shares are due today, so they join the queue to be done right away.
-        assert [(r.cells[0], r.cells[2]) for r in table(review).rows] == [
-            ("outreach", "due today"),
-            ("outreach", "due today"),
+        assert sorted((r.cells[0], r.cells[2]) for r in table(review).rows) == [
+            ("outreach", "due today · Priya Raman"),
+            ("outreach", "due today · Yuki Tanaka"),
         ]
         await pilot.press("d")
         await settle(pilot)

@@ -184,8 +184,8 @@ class DrillScreen(Screen[None]):
                             markup=False)  # fmt: skip
             return
         plan = gap_plan(answer.question, snapshot)
-        self.planned.add(number)
-        if plan.person_ids:
+        if plan.kind == "bring-in":
+            self.planned.add(number)
             people = [snapshot.people[i] for i in plan.person_ids if i in snapshot.people]
             due = self.nj.today() + timedelta(weeks=1)
             outreach = plan_outreach(plan.kind, people, title=plan.title, due=due,
@@ -194,9 +194,16 @@ class DrillScreen(Screen[None]):
             return
         from netjournal.tui.screens.outreach_form import OutreachForm
 
-        # An "ask" names whom to ask: the form lets you pick a well-connected colleague.
-        self.app.push_screen(OutreachForm(None, {"kind": plan.kind, "title": plan.title,
-                                                 "notes": answer.question.text}))  # fmt: skip
+        # An "ask" names whom to ask: the colleague you talk to most, yours to change.
+        names = snapshot.names(plan.person_ids) if plan.person_ids else ""
+        prefill = {"kind": plan.kind, "title": plan.title, "notes": answer.question.text,
+                   "people": names}  # fmt: skip
+
+        def closed(result: object) -> None:
+            if result is not None:
+                self.planned.add(number)
+
+        self.app.push_screen(OutreachForm(None, prefill), closed)
 
     async def _save(self, outreach: object) -> None:
         if await self.nj.save(lambda store: (store.add(outreach), outreach)[1]):
@@ -226,21 +233,17 @@ class DrillScreen(Screen[None]):
 
 
 def _summary(session: DrillSession) -> str:
-    text = (f"Covered {session.covered} of {session.asked} topics; you and the journal agreed "
-            f"on {session.agreed}.")  # fmt: skip
+    text = (f"You knew whom to ask for {session.knew} of {session.asked} topics; the journal has "
+            f"someone for {session.covered}; you agreed on {session.agreed}.")  # fmt: skip
     if session.uncovered:
         text += " Nobody to ask about: " + ", ".join(session.uncovered) + "."
     return text + " escape closes."
 
 
 def _trend(sessions: list[DrillSession]) -> str:
-    """Coverage over the last sessions, so improvement shows: 40% → 60% → 80%."""
-    recent = sessions[-6:]
-    shares = [
-        f"{round(100 * s.covered / s.asked)}% ({s.day.isoformat()})" for s in recent if s.asked
-    ]
-    return (
-        "Coverage by session: " + " → ".join(shares)
-        if len(shares) > 1
-        else "Your first drill: come back to see your coverage grow."
-    )
+    """How often you knew whom to ask, over the last sessions: 40% → 60% → 80%."""
+    recent = [s for s in sessions[-6:] if s.asked]
+    shares = [f"{round(100 * s.knew / s.asked)}% ({s.day.isoformat()})" for s in recent]
+    if len(shares) < 2:
+        return "Your first drill: come back and see how often you know whom to ask grow."
+    return "You knew whom to ask, by session: " + " → ".join(shares)

@@ -149,7 +149,8 @@ class ImportScreen(Screen[None]):
             lines.append("Press enter to import this, or escape to leave everything as it is.")
         else:
             lines.append("")
-            lines.append("Nothing to import: the journal already holds all of it.")
+            lines.append("Nothing to import: the journal already holds all of it. enter closes.")
+            self.finished = True
         self._report("\n".join(lines))
 
     def _import(self) -> None:

@@ -95,16 +95,13 @@ class NetworkScreen(AreaScreen):
         talks = [row.interactions for row in months]
         self.query_one("#growth", Sparkline).data = growth
         self.query_one("#talks", Sparkline).data = talks
-        span = f"{months[0].month} to {months[-1].month}" if months else ""
+        first, last = (growth[0], growth[-1]) if growth else (0, 0)
+        since = months[0].month if months else ""
         self.query_one("#growth-label", Label).update(
-            Content(
-                f"Network size, {span}: {growth[0] if growth else 0} → {growth[-1] if growth else 0}"
-            )
+            Content(f"Network since {since}: {first} → {last}")
         )
         self.query_one("#talks-label", Label).update(
-            Content(
-                f"Interactions per month: {sum(talks)} in 12 months, {talks[-1] if talks else 0} this month"
-            )
+            Content(f"Talks a month: {talks[-1] if talks else 0} now, {sum(talks)} in a year")
         )
 
     def rows(self, snapshot: JournalSnapshot) -> list[Row]:

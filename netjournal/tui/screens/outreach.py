@@ -54,15 +54,14 @@ class OutreachScreen(AreaScreen):
         for group in GROUPS:
             members = sorted(
                 (o for o in open_items if group_of(o, day) == group),
-                key=lambda o: (o.due or date.max, o.created),
+                key=lambda o: (_shown_date(o, group) or date.max, o.created),
             )
             if members:
                 rows.append(Row(f"group:{group}", (f"{group} ({len(members)})",), heading=True))
             rows += [
-                Row(o.id, (o.due.isoformat() if o.due else "someday", o.kind, o.title,
-                           snapshot.names(o.person_ids)))
+                Row(o.id, (_when(o, group), o.kind, o.title, snapshot.names(o.person_ids)))
                 for o in members
-            ]  # fmt: skip
+            ]
         return rows
 
     def detail(self, snapshot: JournalSnapshot, key: str) -> Content:
@@ -120,3 +119,16 @@ class OutreachScreen(AreaScreen):
             from netjournal.tui.screens.confirm import confirm_delete
 
             confirm_delete(self, outreach)
+
+
+def _shown_date(outreach: Outreach, group: str) -> date | None:
+    # A snoozed plan is listed by the day it comes back, not the due date it passed.
+    return outreach.snoozed_until if group == "Snoozed" else outreach.due
+
+
+def _when(outreach: Outreach, group: str) -> str:
+    """The date column: due, or for a snoozed plan the day it comes back."""
+    shown = _shown_date(outreach, group)
+    if shown is None:
+        return "someday"
+    return shown.isoformat()  # under "Snoozed", the day it comes back

@@ -74,10 +74,26 @@ class ReviewScreen(Screen[None]):
                      if i in snapshot.outreach and snapshot.outreach[i].status == "open"]  # fmt: skip
         else:
             queue = review_queue(snapshot, day, self.nj.config.cadence_by_tag)
+        before = list(self.items)
         self.items = {item.id: item for item in queue if item.id not in self.skipped}
-        rows = [Row(item.id, (item.kind, item.title, item.reason)) for item in self.items.values()]
-        self.query_one("#list", RecordTable).set_rows(rows)
+        rows = [Row(item.id, (item.kind, item.title, self._why(item, snapshot)))
+                for item in self.items.values()]  # fmt: skip
+        table = self.query_one("#list", RecordTable)
+        table.set_rows(rows, keep=self._next_after(table.current_key, before))
         self._progress()
+
+    def _why(self, item: ReviewItem, snapshot: JournalSnapshot) -> str:
+        # Plans' titles get cut in narrow columns: the reason names whom they are with.
+        if item.kind == "outreach" and item.person_ids:
+            return f"{item.reason} · {snapshot.names(item.person_ids)}"
+        return item.reason
+
+    def _next_after(self, current: str | None, before: list[str]) -> str | None:
+        """The item to stay on: the current one, or when it was handled, the one after it."""
+        if current in self.items or current not in before:
+            return current
+        later = before[before.index(current) + 1 :]
+        return next((key for key in later if key in self.items), None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.only != () if action == "close" else True
@@ -202,8 +218,15 @@ class ReviewScreen(Screen[None]):
             if result is not None:
                 self._count("planned")
 
-        kind = PLAN_KIND.get(item.kind, "follow-up")
-        self.app.push_screen(OutreachForm(None, {"kind": kind, "people": person.name}), closed)
+        prefill = {"kind": PLAN_KIND.get(item.kind, "follow-up"), "people": person.name}
+        snapshot = self.nj.snapshot
+        if item.kind == "prospect" and snapshot is not None:  # with the best introducer, as b does
+            from netjournal.core.bring_in import plan_bring_in
+
+            plan = plan_bring_in(person, snapshot, self.nj.today())
+            due = plan.due.isoformat() if plan.due else ""
+            prefill.update(title=plan.title, notes=plan.notes, due=due)
+        self.app.push_screen(OutreachForm(None, prefill), closed)
 
     def _plan_shares(self, item: ReviewItem) -> None:
         snapshot = self.nj.snapshot
