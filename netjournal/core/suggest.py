@@ -50,8 +50,11 @@ def _holds(wanted: tuple[str, ...], words: set[str]) -> int:
 
 def is_source(person: Person, learning: Learning) -> bool:
     """Whether `person` is where the learning came from (its author, speaker, host)."""
-    name = fold(person.name)
-    return bool(name) and name in fold(learning.source)
+    return _named_in(fold(person.name), fold(learning.source))
+
+
+def _named_in(name: str, source: str) -> bool:
+    return bool(name) and name in source
 
 
 class ShareMatcher:
@@ -117,13 +120,15 @@ class WholePhrases:
     only when the learning holds its first word."""
 
     def __init__(self, people: Iterable[Person]) -> None:
-        holders: dict[tuple[str, ...], list[tuple[Person, str, str, float]]] = {}
+        holders: dict[tuple[str, ...], list[tuple[Person, str, str, str, float]]] = {}
         for person in people:
             for name, label, weight in WEIGHTS:
                 for phrase in getattr(person, name):
                     wanted = tuple(w for w in fold(phrase).split() if w not in LITTLE_WORDS)
                     if wanted:
-                        holders.setdefault(wanted, []).append((person, label, phrase, weight))
+                        holders.setdefault(wanted, []).append(
+                            (person, fold(person.name), label, phrase, weight)
+                        )
         self._holders = holders
         self._by_first: dict[str, list[tuple[str, ...]]] = {}
         for wanted in holders:
@@ -133,6 +138,7 @@ class WholePhrases:
     def best(self, learning: Learning, limit: int = 3) -> list[Suggestion]:
         """Up to `limit` people holding the most (and weightiest) of its phrases whole."""
         words, headline = learning_words(learning), learning_words(learning, body=False)
+        source = fold(learning.source)
         found: dict[str, Suggestion] = {}
         seen: set[tuple[str, ...]] = set()
         for word in words:
@@ -143,8 +149,8 @@ class WholePhrases:
                 if _holds(wanted, words) == len(wanted):
                     single = len(wanted) == 1 and not _holds(wanted, headline)
                     factor = BODY_ONLY if single else 1.0
-                    for person, label, phrase, weight in self._holders[wanted]:
-                        if is_source(person, learning):
+                    for person, name, label, phrase, weight in self._holders[wanted]:
+                        if source and _named_in(name, source):
                             continue
                         entry = found.setdefault(person.id, Suggestion(person))
                         entry.score += weight * factor

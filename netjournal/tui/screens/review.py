@@ -7,8 +7,10 @@ what was done.
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, cast
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -41,7 +43,7 @@ class ReviewScreen(Screen[None]):
         self.only = only  # a review of these outreach ids only (capture's follow-ups)
         self.title_text = title
         self.items: dict[str, ReviewItem] = {}
-        self.total = 0
+        self.seen: set[str] = set()  # every item the queue has held: the "of N" of the progress
         self.handled = {"done": 0, "snoozed": 0, "skipped": 0, "logged": 0, "planned": 0,
                         "dropped": 0}  # fmt: skip
         self.skipped: set[str] = set()
@@ -68,13 +70,25 @@ class ReviewScreen(Screen[None]):
         if snapshot is None:
             self.query_one("#progress", Static).update(Content("Loading the journal…"))
             return
+        self._compute(snapshot)
+
+    # A description, or Textual would repr() the snapshot to name the worker.
+    @work(exclusive=True, group="review", description="the review queue")
+    async def _compute(self, snapshot: JournalSnapshot) -> None:
+        """The queue, off the event loop: a fraction of a second at 10,000 people."""
         day = self.nj.today()
         if self.only:
             queue = [outreach_item(snapshot.outreach[i], day) for i in self.only
                      if i in snapshot.outreach and snapshot.outreach[i].status == "open"]  # fmt: skip
         else:
-            queue = review_queue(snapshot, day, self.nj.config.cadence_by_tag)
+            by_tag = self.nj.config.cadence_by_tag
+            queue = await asyncio.to_thread(review_queue, snapshot, day, by_tag)
+        if snapshot is self.nj.snapshot:  # else a newer save is on its way
+            self._show(queue, snapshot)
+
+    def _show(self, queue: list[ReviewItem], snapshot: JournalSnapshot) -> None:
         before = list(self.items)
+        self.seen.update(item.id for item in queue)  # items planned meanwhile join the count
         self.items = {item.id: item for item in queue if item.id not in self.skipped}
         rows = [Row(item.id, (item.kind, item.title, self._why(item, snapshot)))
                 for item in self.items.values()]  # fmt: skip
@@ -103,16 +117,15 @@ class ReviewScreen(Screen[None]):
 
     def _progress(self) -> None:
         # Handled items leave the queue; items planned during the review join it.
-        self.total = max(self.total, len(self.items) + sum(self.handled.values()))
-        left = len(self.items)
-        done_count = self.total - left
+        total, left = len(self.seen), len(self.items)
+        done_count = total - left
         summary = ", ".join(f"{name} {count}" for name, count in self.handled.items() if count)
-        if left == 0 and self.total:
-            text = f"All {self.total} reviewed: {summary or 'nothing changed'}. Well done."
+        if left == 0 and total:
+            text = f"All {total} reviewed: {summary or 'nothing changed'}. Well done."
         elif left == 0:
             text = "Nothing to review today: no plans due, nobody going cold."
         else:
-            text = f"{done_count + 1} of {self.total}" + (f" · {summary}" if summary else "")
+            text = f"{done_count + 1} of {total}" + (f" · {summary}" if summary else "")
         self.query_one("#progress", Static).update(Content(text))
 
     def _current(self) -> ReviewItem | None:
@@ -184,7 +197,9 @@ class ReviewScreen(Screen[None]):
             return
         self.skipped.add(item.id)
         self.handled["skipped"] += 1
-        self._refresh(self.nj.snapshot)
+        snapshot = self.nj.snapshot
+        if snapshot is not None:  # nothing changed on disk: no need to build the queue again
+            self._show(list(self.items.values()), snapshot)
 
     def _person(self, item: ReviewItem):  # type: ignore[no-untyped-def]
         snapshot = self.nj.snapshot
