@@ -197,7 +197,7 @@ async def review_in_app(journal: Path, day: date, order: list[str]) -> dict[str,
             screen = app.screen
             assert isinstance(screen, ReviewScreen)
             table = screen.query_one("#list", RecordTable)
-            total_at_open, progress_at_open = screen.total, updates[-1][1]
+            total_at_open, progress_at_open = len(screen.seen), updates[-1][1]
 
             for key in order:
                 item = screen._current()
