@@ -17,13 +17,13 @@ influence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from netjournal.core.names import fold
 from netjournal.core.planning import plan_outreach
 from netjournal.core.records import Outreach, Person
 from netjournal.core.snapshot import JournalSnapshot
+from netjournal.core.who import Ranked
 
 ORG_WEIGHT = 4.0
 MENTION_WEIGHT = 3.0
@@ -38,18 +38,9 @@ WARM_DAYS = 365
 INFLUENCE_WEIGHT = 0.03
 
 
-@dataclass
-class Introducer:
-    """Someone who could bring a prospect in, how strongly, and why (JSON: id, name, score,
-    reasons)."""
-
-    person: Person
-    score: float = 0.0
-    reasons: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, object]:
-        return {"id": self.person.id, "name": self.person.name, "score": round(self.score, 2),
-                "reasons": self.reasons}  # fmt: skip
+# Someone who could bring a prospect in, how strongly, and why: the same shape as a person
+# ranked for a topic (JSON: id, name, score, reasons).
+Introducer = Ranked
 
 
 def introducers_for(

@@ -14,11 +14,7 @@ CHANNEL_FOR_KIND = {"share": "email", "introduce": "email", "ask": "chat"}
 def mark_done(store: Store, outreach: Outreach, day: date) -> Interaction:
     """Mark `outreach` done on `day` and log the interaction it was (what was shared, with whom)."""
     with store.batch() as changes:
-        current = store.get(Outreach, outreach.id)
-        if current is None:
-            raise NotFound(f"'{outreach.title}' is no longer in the journal; nothing was changed.")
-        if current.status != "open":
-            raise RecordError(f"'{current.title}' is already {current.status}.")
+        current = _still_open(store, outreach)
         interaction = Interaction.create(
             date=day,
             person_ids=current.person_ids,
@@ -40,11 +36,7 @@ def mark_done(store: Store, outreach: Outreach, day: date) -> Interaction:
 def drop(store: Store, outreach: Outreach) -> Outreach:
     """Decide not to do `outreach`: it leaves the plans but stays in the journal as dropped."""
     with store.batch() as changes:
-        current = store.get(Outreach, outreach.id)
-        if current is None:
-            raise NotFound(f"'{outreach.title}' is no longer in the journal; nothing was changed.")
-        if current.status != "open":
-            raise RecordError(f"'{current.title}' is already {current.status}.")
+        current = _still_open(store, outreach)
         dropped = current.edit(status="dropped")
         changes.update.append(dropped)
     return dropped
@@ -57,9 +49,7 @@ def snooze(store: Store, outreach: Outreach, until: date, day: date) -> Outreach
             f"Snooze until a day after today ({day.isoformat()}), not {until.isoformat()}."
         )
     with store.batch() as changes:
-        current = store.get(Outreach, outreach.id)
-        if current is None:
-            raise NotFound(f"'{outreach.title}' is no longer in the journal; nothing was changed.")
+        current = _current(store, outreach)
         snoozed = current.edit(snoozed_until=until)
         changes.update.append(snoozed)
     return snoozed
@@ -69,3 +59,18 @@ def _with_reason(outreach: Outreach) -> str:
     """The notes an outreach leaves in the timeline: why it was done, then what was noted."""
     why = f"Why: {outreach.reason}" if outreach.reason else ""
     return "\n\n".join(text for text in (why, outreach.notes) if text)
+
+
+def _current(store: Store, outreach: Outreach) -> Outreach:
+    """The plan as saved now (another window may have changed it), or NotFound."""
+    current = store.get(Outreach, outreach.id)
+    if current is None:
+        raise NotFound(f"'{outreach.title}' is no longer in the journal; nothing was changed.")
+    return current
+
+
+def _still_open(store: Store, outreach: Outreach) -> Outreach:
+    current = _current(store, outreach)
+    if current.status != "open":
+        raise RecordError(f"'{current.title}' is already {current.status}.")
+    return current

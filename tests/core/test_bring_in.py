@@ -7,16 +7,9 @@ from datetime import date
 from netjournal.core.bring_in import introducers_for, plan_bring_in
 from netjournal.core.records import Interaction, Person
 from netjournal.core.snapshot import JournalSnapshot
+from tests.core.support import snapshot
 
 DAY = date(2026, 11, 29)
-
-
-def snapshot(*records: object) -> JournalSnapshot:
-    by_table: dict[str, dict[str, object]] = {"people": {}, "learnings": {},
-                                              "interactions": {}, "outreach": {}}  # fmt: skip
-    for record in records:
-        by_table[record.TABLE][record.id] = record  # type: ignore[attr-defined]
-    return JournalSnapshot(**by_table)  # type: ignore[arg-type]
 
 
 def talks(person: Person, *days: str) -> list[Interaction]:

@@ -26,18 +26,10 @@ from netjournal.core.drills import (
 )
 from netjournal.core.errors import JournalError, NetjournalError
 from netjournal.core.records import Interaction, Learning, Person
-from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.store import Store
+from tests.core.support import snapshot
 
 DAY = date(2026, 11, 29)
-
-
-def snapshot(*records: object) -> JournalSnapshot:
-    by_table: dict[str, dict[str, object]] = {"people": {}, "learnings": {},
-                                              "interactions": {}, "outreach": {}}  # fmt: skip
-    for record in records:
-        by_table[record.TABLE][record.id] = record  # type: ignore[attr-defined]
-    return JournalSnapshot(**by_table)  # type: ignore[arg-type]
 
 
 ANN = Person.create(name="Ann Lee", kind="internal", department="Finance",

@@ -8,20 +8,9 @@ from datetime import date
 from netjournal.core.insights import month_keys, network_insights
 from netjournal.core.records import Interaction, Person
 from netjournal.core.snapshot import JournalSnapshot
+from tests.core.support import snapshot
 
 DAY = date(2026, 11, 29)
-
-
-def snapshot(*records: object) -> JournalSnapshot:
-    by_table: dict[str, dict[str, object]] = {
-        "people": {},
-        "learnings": {},
-        "interactions": {},
-        "outreach": {},
-    }
-    for record in records:
-        by_table[record.TABLE][record.id] = record  # type: ignore[attr-defined]
-    return JournalSnapshot(**by_table)  # type: ignore[arg-type]
 
 
 def person(name: str, created: str = "2026-01-10", **fields: object) -> Person:

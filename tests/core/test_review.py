@@ -7,21 +7,9 @@ from datetime import date
 from netjournal.core.planning import plan_outreach
 from netjournal.core.records import Interaction, Learning, Person
 from netjournal.core.review import cadence_for, review_queue
-from netjournal.core.snapshot import JournalSnapshot
+from tests.core.support import snapshot
 
 DAY = date(2026, 11, 29)
-
-
-def snapshot(*records: object) -> JournalSnapshot:
-    by_table: dict[str, dict[str, object]] = {
-        "people": {},
-        "learnings": {},
-        "interactions": {},
-        "outreach": {},
-    }
-    for record in records:
-        by_table[record.TABLE][record.id] = record  # type: ignore[attr-defined]
-    return JournalSnapshot(**by_table)  # type: ignore[arg-type]
 
 
 def met(person: Person, when: str) -> Interaction:
