@@ -35,6 +35,7 @@ from netjournal.core.records import Record
 from netjournal.core.search import TYPE_NAMES, record_text
 
 RERANK = 300
+MENTION_SUFFIX = 3  # as who.MENTION_SUFFIX: "robot" is mentioned by "robots", not "robotics"
 EXPENSIVE = 40_000  # postings: a term this common is checked on candidates, not merged
 CACHE_VERSION = 1
 
@@ -290,7 +291,10 @@ class LiveIndex:
         needed = max(1, (len(words) + 1) // 2)
         counts: Counter[int] = Counter()
         for word in words:
-            counts.update(base._docs(base.matching_words(word, True)[0]))
+            # A word plus a short ending ("robots" for "robot"), not any longer word it starts.
+            near = [n for n in base.matching_words(word, True)[0]
+                    if len(base.words[n]) <= len(word) + MENTION_SUFFIX]  # fmt: skip
+            counts.update(base._docs(near))
         wanted = set(types)
         found = {
             base.ids[doc]
@@ -301,7 +305,9 @@ class LiveIndex:
         for record in self.changed.values():
             if TYPE_NAMES[record.TABLE] in wanted:
                 text = fold(record_text(record)).split()
-                if sum(1 for word in words if any(t.startswith(word) for t in text)) >= needed:
+                said = sum(1 for word in words if any(
+                    t.startswith(word) and len(t) <= len(word) + MENTION_SUFFIX for t in text))  # fmt: skip
+                if said >= needed:
                     found.add(record.id)
         return found
 

@@ -32,6 +32,9 @@ TALK_WEIGHT = 1.0
 TALKS_COUNTED = 3
 SHARED_WEIGHT = 0.75
 TYPO_SIMILARITY = 85.0
+TYPO = 0.8  # "kubernets" for "kubernetes"
+PREFIX = 0.7  # "procure" as the start of "procurement"
+MENTION_SUFFIX = 3  # "robot" is mentioned by "robots", "operator" by "operators", not "opera"
 
 
 @dataclass
@@ -41,6 +44,7 @@ class Ranked:
     person: Person
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
+    whole: bool = False  # some field or talk holds the topic's own words, not just their starts
 
     def to_dict(self) -> dict[str, object]:
         return {"id": self.person.id, "name": self.person.name, "score": round(self.score, 2),
@@ -67,11 +71,29 @@ def word_matches(wanted: str, words: Iterable[str]) -> bool:
 
 
 def field_match(wanted: list[str], value: str) -> float:
-    """The share of the topic's words found in `value` (0 to 1)."""
+    """The share of the topic's words found in `value` (0 to 1), each by `word_score`."""
     words = fold(value).split()
     if not words:
         return 0.0
-    return sum(1 for w in wanted if word_matches(w, words)) / len(wanted)
+    return sum(word_score(w, words) for w in wanted) / len(wanted)
+
+
+def word_score(wanted: str, words: list[str]) -> float:
+    """1 for the word itself or with a short ending ("robots"), TYPO for a near miss,
+    PREFIX for the start of a longer word ("opera" in "operations")."""
+    best = 0.0
+    for word in words:
+        if word.startswith(wanted):
+            if len(word) <= len(wanted) + MENTION_SUFFIX:
+                return 1.0
+            best = max(best, PREFIX)
+        elif (
+            len(wanted) >= 5
+            and abs(len(word) - len(wanted)) <= 2
+            and fuzz.ratio(wanted, word) >= TYPO_SIMILARITY
+        ):
+            best = max(best, TYPO)
+    return best
 
 
 def rank_people_for(
@@ -107,9 +129,10 @@ def rank_people_for(
     _score_talks(ranked, interactions, mentions)
     _score_shared(ranked, interactions, learnings, mentions)
     found = [entry for entry in ranked.values() if entry.score > 0]
-    found.sort(
-        key=lambda entry: (-entry.score, -entry.person.influence, entry.person.name.casefold())
-    )
+    # Whoever holds the words themselves ("opera") comes before those who only hold longer
+    # words they start ("operations"), however many of those they have.
+    found.sort(key=lambda entry: (not entry.whole, -entry.score, -entry.person.influence,
+                                  entry.person.name.casefold()))  # fmt: skip
     return found[:limit] if limit else found
 
 
@@ -125,6 +148,7 @@ def _score_fields(entry: Ranked, wanted: list[str]) -> None:
                 best, best_value = share, item
         if best >= 0.5:
             entry.score += weight * best * best  # a partial match of a long topic counts less
+            entry.whole = entry.whole or best == 1.0
             shown = best_value if len(best_value) <= 60 else best_value[:57] + "…"
             entry.reasons.append(f"{name}: {shown}")
 
@@ -138,7 +162,8 @@ class _Mentions:
 
     def __init__(self, wanted: list[str]) -> None:
         self.words = wanted
-        self.patterns = [re.compile(rf"\b{re.escape(word)}", re.IGNORECASE) for word in wanted]
+        self.patterns = [re.compile(rf"\b{re.escape(word)}\w{{0,{MENTION_SUFFIX}}}\b", re.IGNORECASE)
+                         for word in wanted]  # fmt: skip
         self.needed = max(1, (len(wanted) + 1) // 2)
 
     def __call__(self, text: str) -> bool:
@@ -179,6 +204,7 @@ def _score_talks(
             continue
         found.sort(key=lambda i: i.date, reverse=True)
         entry.score += TALK_WEIGHT * min(len(found), TALKS_COUNTED)
+        entry.whole = True  # mentions are whole words (a short ending allowed)
         more = f" (and {len(found) - 1} more time(s))" if len(found) > 1 else ""
         entry.reasons.append(f"talked about it on {found[0].date.isoformat()}{more}")
 
@@ -206,5 +232,6 @@ def _score_shared(
         if entry is None:
             continue
         entry.score += SHARED_WEIGHT * min(len(titles), TALKS_COUNTED)
+        entry.whole = True
         more = f" (and {len(titles) - 1} more)" if len(titles) > 1 else ""
         entry.reasons.append(f"you shared '{titles[0].title}' with them{more}")

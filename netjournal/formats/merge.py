@@ -63,12 +63,33 @@ class _People:
         self.by_id: dict[str, _Slot] = {}
         self.by_email: dict[str, list[_Slot]] = {}
         self.by_name: dict[tuple[str, str], list[_Slot]] = {}
+        self.by_phone: dict[str, list[_Slot]] = {}
+        self.by_name_only: dict[str, list[_Slot]] = {}  # for "maybe the same as" notes
 
     def add(self, slot: _Slot) -> None:
         self.slots.append(slot)
         self.by_id[slot.person.id] = slot
-        self.by_name.setdefault(name_key(slot.person), []).append(slot)
+        for key in name_keys(slot.person):
+            self.by_name.setdefault(key, []).append(slot)
+            self.by_name_only.setdefault(key[0], []).append(slot)
         self.index_emails(slot, slot.person.email)
+        self.index_phones(slot, slot.person.phone)
+
+    def index_phones(self, slot: _Slot, phones: Iterable[str]) -> None:
+        for phone in phones:
+            key = phone_key(phone)
+            found = self.by_phone.setdefault(key, []) if key else []
+            if key and slot not in found:
+                found.append(slot)
+
+    def namesakes(self, person: Person) -> list[_Slot]:
+        """People with the same name whatever their org: not merged, but worth a note."""
+        found: list[_Slot] = []
+        for key in name_keys(person):
+            for slot in self.by_name_only.get(key[0], ()):
+                if slot not in found:
+                    found.append(slot)
+        return found
 
     def index_emails(self, slot: _Slot, emails: Iterable[str]) -> None:
         for email in emails:
@@ -77,12 +98,26 @@ class _People:
                 found.append(slot)
 
     def matches(self, person: Person) -> list[_Slot]:
+        """By an email in common, else the same name and a phone in common, else name + org."""
         found: list[_Slot] = []
         for email in person.email:
             for slot in self.by_email.get(email.casefold(), ()):
                 if slot not in found:
                     found.append(slot)
-        return found or list(self.by_name.get(name_key(person), ()))
+        if found:
+            return found
+        named = [slot for key in name_keys(person) for slot in self.by_name_only.get(key[0], ())]
+        for phone in person.phone:
+            for slot in self.by_phone.get(phone_key(phone), ()):
+                if slot in named and slot not in found:
+                    found.append(slot)
+        if found:
+            return found
+        for key in name_keys(person):
+            for slot in self.by_name.get(key, ()):
+                if slot not in found:
+                    found.append(slot)
+        return found
 
 
 def plan_people(
@@ -112,9 +147,12 @@ def plan_people(
                 "not merged into any of them"))  # fmt: skip
             continue
         if not matches:
+            maybe = people.namesakes(person)
             people.add(_Slot(person, in_journal=False, where=item.where))
             plan.id_map[person.id] = person.id
-            plan.created.append(Note(item.where, person.name))
+            hint = (f"maybe the same as {_describe(maybe[0].person)} (same name, another org); "
+                    "check and merge by hand" if maybe else "")  # fmt: skip
+            plan.created.append(Note(item.where, person.name, hint))
             continue
         slot = matches[0]
         plan.id_map[person.id] = slot.person.id
@@ -123,6 +161,7 @@ def plan_people(
             slot.person = slot.person.edit(**changes)
             slot.changes.extend(said)
             people.index_emails(slot, slot.person.email)
+            people.index_phones(slot, slot.person.phone)
         if not slot.in_journal:
             merged = "; its details were merged into that one" if changes else ""
             plan.skipped.append(Note(item.where, person.name, f"{_already(slot)}{merged}"))
@@ -169,6 +208,24 @@ def fill_in(existing: Person, incoming: Person) -> tuple[dict[str, Any], list[st
 def name_key(person: Person) -> tuple[str, str]:
     """Who a person is by name: folded name and org ('Jürgen Müller', 'ACME' ~ 'jurgen muller')."""
     return (fold(person.name) or person.name.casefold(), fold(person.org))
+
+
+# How German names are written without umlauts: "Müller" is also "Mueller" in exports.
+_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
+                              "ß": "ss"})  # fmt: skip
+
+
+def name_keys(person: Person) -> set[tuple[str, str]]:
+    """The name key, and the one with umlauts spelled out ("Jürgen" ~ "Juergen")."""
+    key = name_key(person)
+    spelled = (fold(person.name.translate(_SPELLED_OUT)), fold(person.org.translate(_SPELLED_OUT)))
+    return {key, spelled} if spelled[0] else {key}
+
+
+def phone_key(phone: str) -> str:
+    """A phone number's last nine digits: "+49 170 1234567" ~ "0170 1234567" ("" if short)."""
+    digits = _NOT_DIGITS.sub("", phone)
+    return digits[-9:] if len(digits) >= 7 else ""
 
 
 def same(field_name: str, value: str) -> str:

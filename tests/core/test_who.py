@@ -65,3 +65,13 @@ def test_the_search_index_finds_the_same_conversations_as_a_scan() -> None:
         assert [(e.person.name, e.reasons) for e in indexed] == [
             (e.person.name, e.reasons) for e in scanned
         ]
+
+
+def test_the_word_itself_beats_longer_words_it_starts() -> None:
+    fan = Person.create(name="Sofia", interests="opera")
+    ops = Person.create(name="Priya", role="Head of Operations", department="Operations",
+                        expertise="warehouse operations")  # fmt: skip
+    found = rank_people_for("opera", [ops, fan])
+    assert [entry.person.name for entry in found] == ["Sofia", "Priya"]
+    # A plural or a short ending is still the word: "operator" finds "operators".
+    assert rank_people_for("operator", [ANN])[0].reasons == ["expertise: kubernetes operators"]

@@ -95,6 +95,29 @@ def test_namesakes_at_another_org_or_without_an_org_are_other_people(
 
     assert sorted(p.org for p in store.people()) == ["", "Contoso", "Tailspin"]
     assert len(report.created) == 2
+    # Not merged, but the report says who they might be, to check by hand.
+    assert all(n.reason.startswith("maybe the same as Wei Chen, Contoso,") for n in report.created)
+
+
+def test_umlauts_spelled_out_and_a_shared_phone_are_the_same_person(
+    tmp_path: Path, store: Store
+) -> None:
+    store.add(
+        Person.create(name="Jürgen Müller", org="Fabrikam GmbH"),
+        Person.create(name="Chinedu Okafor", phone=["+234 803 555 0199"]),
+        Person.create(name="Front Desk", org="Litware", phone=["+1 425 555 0100"]),
+    )
+    cards = (card("FN:Juergen Mueller", "ORG:Fabrikam GmbH", "TITLE:Head of Sales")
+             + card("FN:Chinedu Okafor", "TEL:0803 555 0199", "EMAIL:chinedu@example.com")
+             + card("FN:Someone Else", "TEL:+1 425 555 0100"))  # fmt: skip
+
+    report = run_import(store, "vcard", write(tmp_path, "p.vcf", cards))
+
+    people = people_by_name(store.folder)
+    assert sorted(people) == ["Chinedu Okafor", "Front Desk", "Jürgen Müller", "Someone Else"]
+    assert people["Jürgen Müller"].role == "Head of Sales"
+    assert people["Chinedu Okafor"].email == ("chinedu@example.com",)
+    assert [n.name for n in report.created] == ["Someone Else"]  # a shared switchboard is no match
 
 
 def test_someone_matching_two_people_is_skipped_never_guessed(tmp_path: Path, store: Store) -> None:
