@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import gc
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -332,7 +333,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_dates_may_start_with_minus(sys.argv[1:] if argv is None else argv))
     from netjournal.core.locations import journal_folder
 
     folder = journal_folder(args.dir)
@@ -360,6 +361,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+
+
+DATE_OPTIONS = ("--date", "--due", "--until")
+_BACKWARDS = re.compile(r"-\d+\s*[a-z]*")  # "-1w", "-3d": a date, not an option
+
+
+def _dates_may_start_with_minus(argv: Sequence[str]) -> list[str]:
+    """`--date -1w` as `--date=-1w`: argparse would take "-1w" for an option."""
+    out: list[str] = []
+    words = iter(argv)
+    for word in words:
+        if word in DATE_OPTIONS:
+            value = next(words, None)
+            if value is not None and _BACKWARDS.fullmatch(value):
+                out.append(f"{word}={value}")
+                continue
+            out.append(word)
+            if value is not None:
+                out.append(value)
+            continue
+        out.append(word)
+    return out
 
 
 def run() -> None:

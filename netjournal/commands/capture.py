@@ -10,7 +10,7 @@ from netjournal.core.clock import today
 from netjournal.core.dates import parse_due, parse_past
 from netjournal.core.errors import RecordError
 from netjournal.core.names import fold
-from netjournal.core.planning import plan_outreach
+from netjournal.core.planning import already_planned, plan_outreach
 from netjournal.core.records import Interaction, Learning, Person
 from netjournal.core.store import Store
 
@@ -83,7 +83,11 @@ def add_outreach(store: Store, args: argparse.Namespace) -> int:
                 "An introduction says why the two should meet: add --reason TEXT."
             ) from None
         raise
-    store.add(outreach)
+    with store.batch() as changes:  # checked under the lock: another window may plan it too
+        repeat = already_planned(outreach, store.outreach())
+        if repeat is not None:
+            raise RecordError(f"Already planned: {repeat.title} ({repeat.id}); nothing was added.")
+        changes.add.append(outreach)
     when = f", due {due.isoformat()}" if due else ", someday"
     print(f"Planned: {outreach.title}{when} ({outreach.id}).")
     return 0

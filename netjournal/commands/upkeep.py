@@ -7,6 +7,7 @@ from pathlib import Path
 
 from netjournal.core.doctor import check_journal
 from netjournal.core.locations import config_file, config_folder, user_themes_folder
+from netjournal.core.words import count_of
 
 
 def doctor(folder: Path, args: argparse.Namespace) -> int:
@@ -17,9 +18,11 @@ def doctor(folder: Path, args: argparse.Namespace) -> int:
         print(f"note: {note}")
     counts = ", ".join(f"{name}: {count}" for name, count in checkup.counts.items())
     if checkup.healthy:
-        print(f"ok: {folder} ({counts or 'empty'}; {checkup.files} file(s)): no problems.")
+        print(
+            f"ok: {folder} ({counts or 'empty'}; {count_of(checkup.files, 'file')}): no problems."
+        )
         return 0
-    print(f"{len(checkup.problems)} problem(s) in {folder}.")
+    print(f"{count_of(len(checkup.problems), 'problem')} in {folder}.")
     return 1
 
 

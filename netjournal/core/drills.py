@@ -182,14 +182,15 @@ def grade(
 ) -> DrillAnswer:
     """Compare the people picked for `question` with the journal's top 3 (connected people)."""
     picks = tuple(dict.fromkeys(p for p in picked if p))
-    top = rank_people_for(
+    ranked = rank_people_for(
         question.topic,
         (p for p in snapshot.people.values() if not p.is_prospect),
         snapshot.interactions.values(),
         snapshot.learnings.values(),
-        limit=JOURNAL_TOP,
         mentioning=mentioning,
     )
+    # Needing something is no reason to be asked about it.
+    top = [e for e in ranked if any(not r.startswith("needs:") for r in e.reasons)][:JOURNAL_TOP]
     ids = {entry.person.id for entry in top}
     return DrillAnswer(
         question=question,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from netjournal.core.errors import RecordError
@@ -59,3 +59,14 @@ def _join(names: Sequence[str]) -> str:
     if len(names) <= 2:
         return " and ".join(names)
     return ", ".join(names[:-1]) + f" and {names[-1]}"
+
+
+def already_planned(plan: Outreach, existing: Iterable[Outreach]) -> Outreach | None:
+    """An open plan that `plan` would repeat: the same share of the same learning with the same
+    people, the same introduction, or bringing in the same prospect. (Two follow-ups with one
+    person can be about different things, so they are never called repeats.)"""
+    if plan.kind not in ("share", "introduce", "bring-in"):
+        return None
+    key = (plan.kind, frozenset(plan.person_ids), plan.learning_id)
+    return next((o for o in existing if o.status == "open" and o.id != plan.id
+                 and (o.kind, frozenset(o.person_ids), o.learning_id) == key), None)  # fmt: skip

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from netjournal.core.errors import NotFound, RecordError
 from netjournal.core.records import Interaction, Learning, Outreach, Person
 from netjournal.core.store import Changes, Store
+from netjournal.core.words import count_of
 
 
 @dataclass(frozen=True)
@@ -26,12 +27,16 @@ class PersonRemoval:
 
     def describe(self) -> str:
         parts = [
-            (self.interactions_deleted, "interaction(s) deleted"),
-            (self.interactions_detached, "interaction(s) kept"),
-            (self.outreach_deleted, "outreach deleted"),
-            (self.outreach_detached, "outreach kept"),
+            (self.interactions_deleted, "interaction", "deleted"),
+            (self.interactions_detached, "interaction", "kept"),
+            (self.outreach_deleted, "outreach", "deleted"),
+            (self.outreach_detached, "outreach", "kept"),
         ]
-        done = ", ".join(f"{count} {what}" for count, what in parts if count)
+        done = ", ".join(
+            f"{count_of(count, noun, 'outreach' if noun == 'outreach' else '')} {what}"
+            for count, noun, what in parts
+            if count
+        )
         return f"Deleted {self.name}" + (f"; {done}." if done else ".")
 
 
@@ -82,9 +87,16 @@ class LearningRemoval:
     def describe(self) -> str:
         parts = []
         if self.interactions_detached:
-            parts.append(f"{self.interactions_detached} interaction(s) no longer mention it")
+            parts.append(
+                count_of(self.interactions_detached, "interaction")
+                + (
+                    " no longer mentions it"
+                    if self.interactions_detached == 1
+                    else " no longer mention it"
+                )
+            )
         if self.shares_deleted:
-            parts.append(f"{self.shares_deleted} planned share(s) of it deleted")
+            parts.append(f"{count_of(self.shares_deleted, 'planned share')} of it deleted")
         return f"Deleted '{self.title}'" + (f"; {', '.join(parts)}." if parts else ".")
 
 

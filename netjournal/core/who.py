@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from netjournal.core.names import fold
 from netjournal.core.records import Interaction, Learning, Person, Record
+from netjournal.core.words import count_of
 
 # How much a match in each field says about whom to ask.
 FIELD_WEIGHTS = (
@@ -205,7 +206,7 @@ def _score_talks(
         found.sort(key=lambda i: i.date, reverse=True)
         entry.score += TALK_WEIGHT * min(len(found), TALKS_COUNTED)
         entry.whole = True  # mentions are whole words (a short ending allowed)
-        more = f" (and {len(found) - 1} more time(s))" if len(found) > 1 else ""
+        more = f" (and {count_of(len(found) - 1, 'more time')})" if len(found) > 1 else ""
         entry.reasons.append(f"talked about it on {found[0].date.isoformat()}{more}")
 
 

@@ -87,21 +87,48 @@ def write_file(path: Path, data: bytes) -> None:
         ) from None
 
 
+MARKER = ".netjournal-export"  # lists the files an export wrote, so the next one may replace them
+
+
 def write_markdown_folder(folder: Path, journal: JournalSnapshot, today: date) -> int:
-    """Write the Markdown folder (index.md, people/, journal.md, outreach.md); files written."""
+    """Write the Markdown folder (index.md, people/, journal.md, outreach.md); files written.
+
+    Into a new or empty folder, or over an earlier netjournal export there (its files are
+    replaced; anything else in the folder, a `.git` say, is left alone).
+    """
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise FormatError(f"{folder} is a file, not a folder; nothing was exported.")
-    if folder.is_dir() and any(folder.iterdir()):
-        raise FormatError(f"{folder} is not empty; export into a new or empty folder.")
+    earlier = _earlier_export(folder)
+    if earlier is None and folder.is_dir() and any(folder.iterdir()):
+        raise FormatError(
+            f"{folder} is not empty and holds no earlier netjournal export; "
+            "export into a new or empty folder."
+        )
     files = markdown_files(journal, today)
     try:
         make_folder(folder / "people")
+        for relative in earlier or ():
+            if relative not in files:  # a person deleted since: their page goes too
+                with contextlib.suppress(FileNotFoundError):
+                    (folder / relative).unlink()
         for relative, text in files.items():
             (folder / relative).write_text(text, encoding="utf-8")
+        (folder / MARKER).write_text("\n".join(sorted(files)) + "\n", encoding="utf-8")
     except OSError as error:
         raise FormatError(f"Cannot write into {folder}: {error.strerror or error}.") from None
     return len(files)
+
+
+def _earlier_export(folder: Path) -> list[str] | None:
+    """The files an earlier export wrote into `folder` (None if it holds none)."""
+    try:
+        listed = (folder / MARKER).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    # Only plain relative names inside the folder: a marker never points elsewhere.
+    return [name for name in listed if name and ".." not in Path(name).parts
+            and not Path(name).is_absolute()]  # fmt: skip
 
 
 def _everything(journal: JournalSnapshot) -> str:

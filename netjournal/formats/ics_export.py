@@ -78,6 +78,8 @@ def _common(component: Todo | Event, journal: JournalSnapshot, item: Outreach, u
     lines = [f"With: {journal.names(item.person_ids)}"]
     if item.learning_id and item.learning_id in journal.learnings:
         lines.append(f"Share: {journal.learnings[item.learning_id].title}")
+    if item.reason:
+        lines.append(f"Why: {item.reason}")
     if item.notes:
         lines += ["", item.notes]
     component.add("description", "\n".join(lines))

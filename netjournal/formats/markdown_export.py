@@ -172,8 +172,11 @@ def _outreach_line(
         else ""
     )
     line = f"- [ ] **{when}**{late}{snoozed} {item.kind}: {item.title}"
-    if with_people:
+    names = [journal.people[i].name for i in item.person_ids if i in journal.people]
+    if with_people and not all(name in item.title for name in names):  # titles often name them
         line += f" (with {journal.names(item.person_ids)})"
+    if item.reason:
+        line += "\n" + _indented(f"Why: {item.reason}")
     if item.notes:
         line += "\n" + _indented(item.notes)
     return line
@@ -195,8 +198,9 @@ def _kind(person: Person) -> str:
 def _counts(journal: JournalSnapshot, today: date) -> str:
     open_ = sum(1 for o in journal.outreach.values() if o.status == "open")
     return (
-        f"Exported on {today.isoformat()}: {len(journal.people)} people, "
-        f"{len(journal.learnings)} learnings, {len(journal.interactions)} interactions, "
+        f"Exported on {today.isoformat()}: {_many(len(journal.people), 'person', 'people')}, "
+        f"{_many(len(journal.learnings), 'learning', 'learnings')}, "
+        f"{_many(len(journal.interactions), 'interaction', 'interactions')}, "
         f"{open_} open outreach."
     )
 
@@ -211,3 +215,7 @@ def _learnings_in_order(journal: JournalSnapshot) -> list[Learning]:
 
 def _soonest(item: Outreach) -> tuple[date, str]:
     return (item.due or date.max, item.created)
+
+
+def _many(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"

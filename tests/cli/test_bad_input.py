@@ -213,3 +213,19 @@ def test_search_with_nothing_found_does_not_echo_escape_sequences(run_cli: RunCl
     assert result.returncode == 0
     assert "Nothing matches" in result.stdout
     assert "\x1b" not in result.stdout
+
+
+@pytest.mark.usefixtures("ann_journal")
+def test_the_same_share_twice_is_refused(run_cli: RunCli, journal_dir: Path) -> None:
+    first = run_cli(
+        "add", "outreach", "share", "--to", "ann", "--learning", "pallet", "--due", "fri"
+    )
+    assert first.returncode == 0, first.stderr
+    before = snapshot(journal_dir)
+
+    line = one_line_error(
+        run_cli("add", "outreach", "share", "--to", "ann", "--learning", "pallet")
+    )
+
+    assert line.startswith("netjournal: Already planned: Share 'Pallet robots' with Ann Lee (")
+    assert snapshot(journal_dir) == before

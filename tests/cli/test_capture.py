@@ -283,3 +283,11 @@ def test_an_unknown_name_is_one_line_and_writes_nothing(run_cli: RunCli, journal
     ):  # fmt: skip
         assert one_line_error(run_cli(*args)) == f"netjournal: {said}"
     assert snapshot(journal_dir) == before
+
+
+def test_a_date_backwards_like_minus_one_week_is_a_date_not_an_option(run_cli: RunCli) -> None:
+    added_id(run_cli("add", "person", "Ann Lee"))
+    logged = run_cli("log", "ann", "-m", "Coffee", "--date", "-1w")
+    assert logged.returncode == 0, logged.stderr
+    [talk] = ok_json(run_cli("list", "interactions", "--json"))
+    assert talk["date"] == (date.today() - timedelta(weeks=1)).isoformat()

@@ -100,7 +100,7 @@ def test_dry_run_shows_the_report_and_leaves_every_file_as_it_was(
         (("export", "markdown", "--folder"), "--folder needs the folder to write: -o DIR."),
         (("export", "json", "-o", "{tmp}"), "is a folder; give a file name to export to."),
         (("export", "vcard", "-o", "{tmp}/no/such/out.vcf"), "does not exist."),
-        (("export", "markdown", "-o", "{tmp}/busy/"), "is not empty; export into a new or empty folder."),
+        (("export", "markdown", "-o", "{tmp}/busy/"), "holds no earlier netjournal export; export into a new or empty folder."),
     ],
 )  # fmt: skip
 def test_bad_files_and_options_are_one_sentence_and_nothing_is_written(

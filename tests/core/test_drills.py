@@ -89,7 +89,7 @@ def test_grade_agreed_covered_and_nobody() -> None:
 
     agreed = grade(question, [cal.id, ANN.id, cal.id], journal)
     assert agreed.picked == (cal.id, ANN.id)
-    assert [entry.person.name for entry in agreed.journal] == ["Cal", "Bob Stone"]
+    assert [entry.person.name for entry in agreed.journal] == ["Cal"]  # Bob only needs it
     assert (agreed.agreed, agreed.covered) == (True, True)
 
     other = grade(question, [ANN.id], journal)
@@ -214,3 +214,11 @@ def test_a_department_gap_brings_in_its_prospect_and_an_ask_goes_to_your_connect
     assert gap_plan(tariffs, journal) == GapPlan(
         "ask", "Ask Ann Lee who knows about tariffs", (ANN.id,)
     )
+
+
+def test_someone_who_only_needs_the_topic_is_not_whom_to_ask() -> None:
+    needy = Person.create(name="Oli", needs=["budget for edge devices"])
+    knows = Person.create(name="Kim", expertise=["edge devices"])
+    question = DrillQuestion("edge devices", "Who would you go to for edge devices?", "expertise")
+    assert [e.person.name for e in grade(question, [], snapshot(needy, knows)).journal] == ["Kim"]
+    assert grade(question, [], snapshot(needy)).covered is False

@@ -46,8 +46,8 @@ def test_deleting_a_learning_leaves_no_dangling_reference(journal_dir: Path) -> 
     store.add(ann, article, told, plan_outreach("share", [ann], learning=article))
     removal = delete_learning(store, article)
     assert removal.describe() == (
-        "Deleted 'Pallet robots'; 1 interaction(s) no longer mention it, "
-        "1 planned share(s) of it deleted."
+        "Deleted 'Pallet robots'; 1 interaction no longer mentions it, "
+        "1 planned share of it deleted."
     )
     fresh = Store.open(journal_dir)
     assert fresh.learnings() == [] and fresh.all(Outreach) == []

@@ -11,6 +11,7 @@ import vobject
 from icalendar import Calendar
 
 from netjournal.core.demo import build_demo
+from netjournal.core.planning import plan_outreach
 from netjournal.core.records import Interaction, Learning, Outreach, Person
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.store import Store
@@ -179,6 +180,16 @@ def test_markdown_folder_is_written_only_into_a_new_or_empty_folder(
     empty = tmp_path / "empty"
     empty.mkdir()
     assert write_markdown_folder(empty, journal, DAY) == 6
+    # Exporting again over its own earlier export replaces it, and leaves other files alone.
+    (empty / ".git").mkdir()
+    people = sorted(p.name for p in (empty / "people").iterdir())
+    gone = next(iter(journal.people.values()))
+    fewer = JournalSnapshot(people={k: v for k, v in journal.people.items() if k != gone.id},
+                            learnings=journal.learnings, interactions=journal.interactions,
+                            outreach=journal.outreach)  # fmt: skip
+    assert write_markdown_folder(empty, fewer, DAY) == 5
+    assert len(list((empty / "people").iterdir())) == len(people) - 1  # their page went too
+    assert (empty / ".git").is_dir()
 
 
 def test_ics_open_outreach_as_to_dos_with_due_dates(journal: JournalSnapshot) -> None:
@@ -225,3 +236,17 @@ def test_files_are_replaced_whole_and_bad_destinations_refused(tmp_path: Path) -
         write_file(tmp_path, b"x")
     with pytest.raises(FormatError, match="does not exist"):
         write_file(tmp_path / "missing" / "out.vcf", b"x")
+
+
+def test_an_introduction_exports_with_its_reason(tmp_path: Path) -> None:
+    ann, bob = Person.create(name="Ann Lee"), Person.create(name="Bob Stone")
+    intro = plan_outreach("introduce", [ann, bob], due=DAY, reason="both pilot pallet robots")
+    journal = JournalSnapshot(people={p.id: p for p in (ann, bob)}, outreach={intro.id: intro})
+
+    markdown = export_journal(journal, "markdown", today=DAY).data.decode()
+    calendar = Calendar.from_ical(export_journal(journal, "ics", today=DAY).data)
+
+    assert "introduce: Introduce Ann Lee to Bob Stone\n  Why: both pilot pallet robots" in markdown
+    assert "(with Ann Lee, Bob Stone)" not in markdown  # the title already names them
+    [todo] = calendar.walk("VTODO")
+    assert "Why: both pilot pallet robots" in str(todo["description"])

@@ -13,6 +13,7 @@ from textual.widgets import Button, Static
 
 from netjournal.core.records import Person
 from netjournal.core.removal import delete_person
+from netjournal.core.words import count_of
 
 if TYPE_CHECKING:
     from netjournal.tui.app import NetjournalApp
@@ -40,7 +41,7 @@ class DeletePersonDialog(ModalScreen[None]):
         with Vertical(classes="dialog"):
             yield Static(Content.assemble("Delete ", (self.person.name, "bold"), "?"))
             yield Static(Content(
-                f"They have {talks} interaction(s) and {plans} outreach item(s). Keep them "
+                f"They have {count_of(talks, 'interaction')} and {count_of(plans, 'outreach item')}. Keep them "
                 "(without this person), or delete what was only with them?"
             ))  # fmt: skip
             with Horizontal(classes="dialog-buttons"):

@@ -5,8 +5,6 @@ Pick the format, check the file (or folder) name, `enter` writes it in a worker.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
@@ -19,7 +17,7 @@ from textual.widgets import Input, Label, Select, Static
 from netjournal.core.errors import NetjournalError
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.formats.exporting import export_journal, write_file, write_markdown_folder
-from netjournal.tui.widgets.path_suggester import PathSuggester
+from netjournal.tui.widgets.path_suggester import PathSuggester, typed_path
 
 if TYPE_CHECKING:
     from netjournal.tui.app import NetjournalApp
@@ -109,7 +107,7 @@ class ExportDialog(ModalScreen[None]):
 
     def _write(self, snapshot: JournalSnapshot, choice: str, typed: str) -> str:
         _, format_name, ending, events = CHOICES[choice]
-        path = Path(os.path.expanduser(typed))
+        path = typed_path(typed)
         if ending == "/":
             files = write_markdown_folder(path, snapshot, self.nj.today())
             return f"Exported the journal to {path}/ ({files} Markdown files)."

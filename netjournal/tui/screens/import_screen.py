@@ -8,7 +8,6 @@ second `enter`.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -25,7 +24,7 @@ from netjournal.formats.importing import apply_import, read_file
 from netjournal.formats.incoming import Parsed
 from netjournal.formats.report import ImportReport
 from netjournal.formats.sniff import FORMAT_NAMES, guess_format
-from netjournal.tui.widgets.path_suggester import PathSuggester
+from netjournal.tui.widgets.path_suggester import PathSuggester, typed_path
 
 if TYPE_CHECKING:
     from netjournal.tui.app import NetjournalApp
@@ -74,7 +73,7 @@ class ImportScreen(Screen[None]):
         self.query_one("#import-report", Static).update(Content(text))
 
     def _chosen(self) -> Path:
-        return Path(os.path.expanduser(self.query_one("#import-path", Input).value.strip()))
+        return typed_path(self.query_one("#import-path", Input).value)
 
     # Typing a path: say what the file looks like.
 

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Markdown, Static
 
 from netjournal.core.snapshot import JournalSnapshot
+from netjournal.core.words import count_of
 from netjournal.tui.detail import learning_header
 from netjournal.tui.screens.area import AreaScreen
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
@@ -109,8 +110,8 @@ class JournalScreen(AreaScreen):
         question = f"Delete '{learning.title}'?"
         if talks or plans:
             question += (
-                f" {talks} interaction(s) mention it (they stay, without it) and "
-                f"{plans} planned share(s) of it will be deleted."
+                f" {count_of(talks, 'interaction')} mention it (they stay, without it) and "
+                f"{count_of(plans, 'planned share')} of it will be deleted."
             )
 
         async def delete() -> None:

@@ -22,6 +22,7 @@ from netjournal.core.dates import days_ago
 from netjournal.core.insights import DepartmentRow, Insights, network_insights
 from netjournal.core.records import INFLUENCE_LEVELS, PERSON_KINDS
 from netjournal.core.snapshot import JournalSnapshot
+from netjournal.core.words import count_of
 from netjournal.tui.detail import field, heading, lines, person_detail
 from netjournal.tui.screens.area import AreaScreen
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
@@ -88,7 +89,7 @@ class NetworkScreen(AreaScreen):
             f"{round(found.internal_share * 100)}% inside your organization · {mix or 'nobody yet'}"
         )
         if found.invisible:
-            text += f" · {len(found.invisible)} invisible department(s)"
+            text += f" · {count_of(len(found.invisible), 'invisible department')}"
         self.query_one("#network-mix", Static).update(Content(text))
         months = found.months
         growth = [row.network_size for row in months]

@@ -8,7 +8,7 @@ from typing import Any
 from netjournal.core.dates import parse_due
 from netjournal.core.errors import RecordError
 from netjournal.core.names import fold, learning_candidates, person_candidates, resolve
-from netjournal.core.planning import outreach_title, plan_outreach
+from netjournal.core.planning import already_planned, outreach_title, plan_outreach
 from netjournal.core.records import OUTREACH_KINDS, Outreach
 from netjournal.core.store import Store
 from netjournal.tui.screens.form import Field, FormScreen
@@ -82,6 +82,9 @@ class OutreachForm(FormScreen):
             planned = plan_outreach(values["kind"], people, learning=learning, due=due,
                                     title=values["title"], notes=values["notes"],
                                     reason=values["reason"])  # fmt: skip
+            repeat = already_planned(planned, snapshot.outreach.values())
+            if repeat is not None:
+                raise RecordError(f"Already planned: {repeat.title}.")
             return lambda store: (store.add(planned), planned)[1]
         old = self.outreach
         old_people = [snapshot.people[i] for i in old.person_ids if i in snapshot.people]

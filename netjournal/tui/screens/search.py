@@ -16,6 +16,7 @@ from netjournal.core.records import Record
 from netjournal.core.search import TYPE_NAMES, SearchHit, hit_for, search
 from netjournal.core.search_query import SearchQuery, parse_query
 from netjournal.core.who import rank_people_for
+from netjournal.core.words import count_of
 from netjournal.tui.commands import highlighted
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
@@ -144,7 +145,7 @@ class SearchScreen(Screen[tuple[str, str] | None]):
         ]
         self.query_one("#results", RecordTable).set_rows(rows)
         status = (
-            f"{len(hits)} result(s)" + (" (first 200)" if len(hits) == 200 else "")
+            count_of(len(hits), "result") + (" (first 200)" if len(hits) == 200 else "")
             if query.strip() else "Type to search."
         )  # fmt: skip
         if query.strip() and not hits:

@@ -20,6 +20,7 @@ from netjournal.core.errors import NetjournalError
 from netjournal.core.planning import plan_outreach
 from netjournal.core.records import Learning
 from netjournal.core.suggest import suggest_people
+from netjournal.core.words import count_of
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
 if TYPE_CHECKING:
@@ -138,7 +139,8 @@ class ShareScreen(Screen[int]):
             when = "someday" if due is None else (
                 "due today" if due == self.nj.today() else f"due {due.isoformat()}")  # fmt: skip
             self.notify(
-                f"Planned {saved} share(s) of '{self.learning.title}', {when}.", markup=False
+                f"Planned {count_of(saved, 'share')} of '{self.learning.title}', {when}.",
+                markup=False,
             )
             self.dismiss(saved)
 

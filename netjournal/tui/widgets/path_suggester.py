@@ -1,9 +1,11 @@
-"""Completion for file paths: the rest of the first entry of the folder that starts so."""
+"""File paths typed in the app: completion from the folder, and what a pasted path means."""
 
 from __future__ import annotations
 
 import os
+import shlex
 from pathlib import Path
+from urllib.parse import unquote
 
 from textual.suggester import Suggester
 
@@ -37,3 +39,18 @@ class PathSuggester(Suggester):
                     slash = "/" if entry.is_dir() else ""
                     return value[: len(value) - len(typed)] + name + slash
         return None
+
+
+def typed_path(text: str) -> Path:
+    """The path meant by what was typed or pasted: quotes, backslash escapes and file:// URLs,
+    as terminals paste a dragged file, are undone; `~` is the home folder."""
+    text = text.strip()
+    if text.startswith("file://"):
+        text = unquote(text.removeprefix("file://"))
+    try:
+        parts = shlex.split(text)
+    except ValueError:  # an unclosed quote: take it as typed
+        parts = [text]
+    if len(parts) == 1:  # "my exports/x.vcf" unquoted splits in two: keep it whole
+        text = parts[0]
+    return Path(os.path.expanduser(text))
