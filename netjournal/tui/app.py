@@ -87,6 +87,7 @@ class NetjournalApp(App[None]):
         self.today = day
         self._disk = threading.Lock()  # one store access at a time, across worker threads
         self._reported_problem = ""
+        self.export_folder: Path | None = None  # where the last export went: the next goes there
 
     def on_mount(self) -> None:
         self.sub_title = str(self.store.folder)

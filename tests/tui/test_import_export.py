@@ -92,10 +92,9 @@ async def test_a_file_that_is_not_an_import_is_one_sentence_and_nothing_changes(
         await paste(pilot, str(junk))
         await wait_until(pilot, lambda: "Cannot tell" in static_text(screen, "#import-format"))
         await pilot.press("enter")
-        await wait_until(pilot, lambda: "unchanged" in static_text(screen, "#import-report"))
+        await wait_until(pilot, lambda: "binary" in static_text(screen, "#import-report"))
         assert static_text(screen, "#import-report") == (
-            f"{junk} is not a text file (it looks binary); nothing was imported.\n"
-            "The journal is unchanged."
+            f"{junk} is not a text file (it looks binary); nothing was imported."
         )
         assert files(journal_dir) == before
 
@@ -121,3 +120,12 @@ async def test_export_writes_the_chosen_format_where_asked(
         await wait_until(pilot, lambda: app.screen is not dialog)
     backup = (tmp_path / "backup.json").read_text()
     assert '"[bold]Ann[/"' in backup and "ann@example.com" in backup
+
+
+def test_a_pasted_path_means_the_file_whatever_the_quoting(tmp_path: Path) -> None:
+    from netjournal.tui.widgets.path_suggester import typed_path
+
+    meant = tmp_path / "my exports" / "a.vcf"
+    for pasted in (f"'{meant}'", str(meant).replace(" ", "\\ "), f"  {meant}  ",
+                   f"file://{str(meant).replace(' ', '%20')}"):  # fmt: skip
+        assert typed_path(pasted) == meant, pasted

@@ -158,6 +158,8 @@ class DrillScreen(Screen[None]):
             parts.append(Content.styled("Same as the journal.", "$success"))
         elif answer.picked and answer.journal:
             parts.append(Content("The journal sees it differently: worth a look at why."))
+        elif not answer.picked and answer.journal:
+            parts.append(Content("You have someone for this after all: the journal's first pick."))
         parts.append(Content.styled("enter: next question", "$text-muted"))
         self.query_one("#drill-answer", Static).update(Content("\n").join(parts))
         # Keys now go to the screen: g plans for a gap, enter moves on.
@@ -245,5 +247,5 @@ def _trend(sessions: list[DrillSession]) -> str:
     recent = [s for s in sessions[-6:] if s.asked]
     shares = [f"{round(100 * s.knew / s.asked)}% ({s.day.isoformat()})" for s in recent]
     if len(shares) < 2:
-        return "Your first drill: come back and see how often you know whom to ask grow."
+        return "Your first drill: come back to see how often you know whom to ask."
     return "You knew whom to ask, by session: " + " → ".join(shares)

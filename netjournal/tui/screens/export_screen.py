@@ -69,7 +69,8 @@ class ExportDialog(ModalScreen[None]):
         if box.value and box.value != self._suggested:
             return
         ending = CHOICES[choice][2]
-        stem = f"~/netjournal-{self.nj.today().isoformat()}"
+        folder = str(self.nj.export_folder) if self.nj.export_folder else "~"
+        stem = f"{folder}/netjournal-{self.nj.today().isoformat()}"
         self._suggested = box.value = stem + ending
 
     def on_select_changed(self, event: Select.Changed) -> None:
@@ -108,6 +109,7 @@ class ExportDialog(ModalScreen[None]):
     def _write(self, snapshot: JournalSnapshot, choice: str, typed: str) -> str:
         _, format_name, ending, events = CHOICES[choice]
         path = typed_path(typed)
+        self.nj.export_folder = path.parent
         if ending == "/":
             files = write_markdown_folder(path, snapshot, self.nj.today())
             return f"Exported the journal to {path}/ ({files} Markdown files)."

@@ -90,6 +90,8 @@ class ImportScreen(Screen[None]):
     def _sniff(self, path: Path) -> None:
         if not path.is_file():
             said = "That is a folder: pick a file in it." if path.is_dir() else "No such file yet."
+        elif path.stat().st_size == 0:
+            said = "The file is empty."
         else:
             guessed = guess_format(path)
             said = (f"Looks like {FORMAT_NAMES[guessed]}." if guessed else
@@ -136,7 +138,8 @@ class ImportScreen(Screen[None]):
 
     def _failed(self, message: str) -> None:
         self.query_one("#import-bar").display = False
-        self._report(message + "\nThe journal is unchanged.")
+        said = "" if "nothing was imported" in message.casefold() else "\nThe journal is unchanged."
+        self._report(message + said)
 
     def _previewed(self, path: Path, parsed: Parsed, report: ImportReport) -> None:
         self.query_one("#import-bar").display = False

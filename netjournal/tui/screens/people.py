@@ -22,7 +22,8 @@ class PeopleScreen(AreaScreen):
         Column("Role", weight=1.0),
         Column("Last contact", width=12),
     )
-    EMPTY = "No people yet. Press a to add someone, or capture from the shell: netjournal add person NAME."
+    EMPTY = ("No people yet. Press a to add someone, c to capture the people you met at an event, "
+             "or ctrl+p Import... to bring in your contacts (vCard, LinkedIn, Google).")  # fmt: skip
     BINDINGS = [
         Binding("a", "add", "Add", id="people.add"),
         Binding("e", "edit", "Edit", id="people.edit"),
