@@ -30,6 +30,11 @@ def review(store: Store, args: argparse.Namespace) -> int:
 def find_outreach(store: Store, typed: str) -> Outreach:
     """The planned outreach with this id (or a unique start of it)."""
     typed = typed.strip()
+    if typed.startswith("share:"):  # a review item about a learning nobody got yet
+        raise RecordError(
+            f"'{typed}' is a learning to share, not a planned outreach: see whom with "
+            "`netjournal suggest TITLE`, then plan it with `netjournal add outreach share`."
+        )
     if ":" in typed:  # a review item about a person (cold:..., power:...)
         raise RecordError(
             f"'{typed}' is a person to get back to, not a planned outreach: log a conversation "
