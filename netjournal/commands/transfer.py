@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
@@ -30,7 +31,20 @@ def import_file(store: Store, args: argparse.Namespace) -> int:
         print_json(report.to_dict())
     else:
         print("\n".join(report.lines()))
+    if report.changes_anything and not args.dry_run:
+        _index_after_import(store, len(report.created) + len(report.updated))
     return 0
+
+
+def _index_after_import(store: Store, changed: int) -> None:
+    """Build the search index now when the import was large or there is none yet, so the
+    app's first start after it finds everything at once (the command is slow anyway)."""
+    from netjournal.core.search_index import REINDEX_AFTER, cache_path, rebuild_index
+
+    if changed <= REINDEX_AFTER and cache_path(store.folder).exists():
+        return  # the app and `search` take a few changes in their stride
+    with contextlib.suppress(OSError):  # the import is saved; a missing index is built later
+        rebuild_index(store.folder, JournalSnapshot.load(store).records())
 
 
 def export(store: Store, args: argparse.Namespace) -> int:

@@ -38,6 +38,7 @@ RERANK = 300
 MENTION_SUFFIX = 3  # as who.MENTION_SUFFIX: "robot" is mentioned by "robots", not "robotics"
 EXPENSIVE = 40_000  # postings: a term this common is checked on candidates, not merged
 CACHE_VERSION = 1
+REINDEX_AFTER = 2000  # records changed since the index was built: then build it afresh
 
 
 def typo_distance(word: str) -> int:

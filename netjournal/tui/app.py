@@ -23,7 +23,7 @@ from textual.screen import Screen
 from netjournal.core.clock import today
 from netjournal.core.config import Config, load_config
 from netjournal.core.errors import NetjournalError
-from netjournal.core.search_index import LiveIndex, open_index, rebuild_index
+from netjournal.core.search_index import REINDEX_AFTER, LiveIndex, open_index, rebuild_index
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.store import Store
 from netjournal.tui.commands import (
@@ -38,7 +38,6 @@ from netjournal.tui.themes import install_themes
 
 T = TypeVar("T")
 POLL_SECONDS = 1.5
-REINDEX_AFTER = 2000  # records changed since the index was built
 
 
 def _screen(module: str, name: str) -> Screen[None]:

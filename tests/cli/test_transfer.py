@@ -241,3 +241,13 @@ def test_progress_is_shown_on_a_terminal_only(journal_dir: Path, tmp_path: Path)
     assert process.returncode == 0
     assert out.decode().startswith("Imported ")  # the report itself is on stdout
     assert b"Reading " in seen and b"300/300" in seen
+
+
+def test_a_large_import_or_a_first_one_leaves_a_search_index_ready(
+    run_cli: RunCli, journal_dir: Path
+) -> None:
+    imported = run_cli("import", "linkedin", str(SAMPLES / "linkedin-Connections.csv"))
+    assert imported.returncode == 0, imported.stderr
+    assert (journal_dir / ".cache" / "search-index").is_file()  # no index yet: built now
+    found = run_cli("search", "Tomas", "--json")
+    assert [hit["title"] for hit in json.loads(found.stdout)][0] == "Tomás Ibarra"
