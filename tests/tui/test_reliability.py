@@ -145,8 +145,9 @@ async def test_a_journal_folder_that_cannot_be_written_keeps_the_form_open(
         form = app.screen
         assert isinstance(form, PersonForm)
         assert form.query_one("#field-name", Input).value == "Bea"
-        assert [e.title for e in told.errors] == ["Not saved"]
-        assert str(people) in told.errors[0].message
+        # (The 1.5 s poll for other writers may report the broken folder too, on a slow day.)
+        [failed] = [e for e in told.errors if e.title == "Not saved"]
+        assert str(people) in failed.message
         assert app.return_code is None
 
         people.unlink()
