@@ -118,8 +118,8 @@ class PeopleScreen(AreaScreen):
         if person is None:
             return
         if not person.is_prospect:
-            self.notify(f"{person.name} is already in your network; b is for prospects.",
-                        markup=False)  # fmt: skip
+            said = f"{person.name} is already in your network; b is for prospects."
+            self.notify(said, markup=False)
             return
         planned = [o for o in snapshot.outreach_for(person.id) if o.kind == "bring-in"]
         if planned:
