@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.widgets import Label, Sparkline, Static
 
 from netjournal.core.dates import days_ago
-from netjournal.core.insights import DepartmentRow, Insights, network_insights
+from netjournal.core.insights import DepartmentRow, Insights, PowerRow, network_insights
 from netjournal.core.records import INFLUENCE_LEVELS, PERSON_KINDS
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.words import count_of
@@ -106,63 +106,36 @@ class NetworkScreen(AreaScreen):
         )
 
     def rows(self, snapshot: JournalSnapshot) -> list[Row]:
-        found = self.insights if self._for is snapshot else None
         if not snapshot.people:
             return []
+        found = self.insights if self._for is snapshot else None
         if found is None:
-            return (
-                [Row("loading", ("Reading your network…", "", ""), heading=True)]
-                if snapshot.people
-                else []
-            )
-        day = self.nj.today()
-        rows = [Row("h:departments", ("Departments of your organization", "", ""), heading=True)]
-        if not found.departments:
-            rows.append(
-                Row(
-                    "none:departments",
-                    (
-                        "(none yet)",
-                        "add colleagues with a department, or list departments in config.toml",
-                        "",
-                    ),
-                    dim=True,
-                )
-            )
-        for dept in found.departments:
-            rows.append(Row(f"dept:{dept.department}", (dept.department, _coverage(dept),
-                            dept.last_contact.isoformat() if dept.last_contact else "never")))  # fmt: skip
-        rows.append(Row("h:power", ("Positional power", "", ""), heading=True))
-        if not found.power:
-            rows.append(
-                Row(
-                    "none:power",
-                    ("(nobody yet)", "set influence 2 or 3 on senior people", ""),
-                    dim=True,
-                )
-            )
-        for power in found.power:
-            since = days_ago(power.last_contact, day) if power.last_contact else "never spoken"
-            what = ", ".join(
-                x for x in (INFLUENCE_LEVELS[power.influence], power.role, power.department) if x
-            )
-            rows.append(Row(f"power:{power.person_id}", (power.name, f"{what}; {since}",
-                            power.last_contact.isoformat() if power.last_contact else "never")))  # fmt: skip
-        rows.append(Row("h:cold", ("Going cold", "", ""), heading=True))
-        if not found.going_cold:
-            rows.append(
-                Row(
-                    "none:cold",
-                    ("(nobody)", "everyone is within their keep-in-touch cadence", ""),
-                    dim=True,
-                )
-            )
-        last = snapshot.last_contact
-        for item in found.going_cold:
-            pid = item.person_ids[0]
-            rows.append(Row(f"cold:{pid}", (item.title, item.reason.removeprefix("going cold: "),
-                            last[pid].isoformat() if pid in last else "never")))  # fmt: skip
-        return rows
+            return [Row("loading", ("Reading your network…", "", ""), heading=True)]
+        day, last = self.nj.today(), snapshot.last_contact
+
+        def when(person_id: str) -> str:
+            return last[person_id].isoformat() if person_id in last else "never"
+
+        departments = [
+            Row(f"dept:{d.department}", (d.department, _coverage(d),
+                d.last_contact.isoformat() if d.last_contact else "never"))
+            for d in found.departments
+        ]  # fmt: skip
+        power = [
+            Row(f"power:{p.person_id}", (p.name, _standing(p, day), when(p.person_id)))
+            for p in found.power
+        ]
+        cold = [
+            Row(f"cold:{i.person_ids[0]}",
+                (i.title, i.reason.removeprefix("going cold: "), when(i.person_ids[0])))
+            for i in found.going_cold
+        ]  # fmt: skip
+        return [
+            *_section("departments", "Departments of your organization", departments,
+                      "add colleagues with a department, or list departments in config.toml"),
+            *_section("power", "Positional power", power, "set influence 2 or 3 on senior people"),
+            *_section("cold", "Going cold", cold, "everyone is within their keep-in-touch cadence"),
+        ]  # fmt: skip
 
     def detail(self, snapshot: JournalSnapshot, key: str) -> Content:
         kind, _, value = key.partition(":")
@@ -235,6 +208,21 @@ class NetworkScreen(AreaScreen):
 
     def action_drill(self) -> None:
         self.nj.action_drill()
+
+
+def _section(key: str, title: str, rows: list[Row], empty: str) -> list[Row]:
+    """A heading, then the rows, or a dim line saying how to fill the section."""
+    heading = Row(f"h:{key}", (title, "", ""), heading=True)
+    return [heading, *(rows or [Row(f"none:{key}", ("(none yet)", empty, ""), dim=True)])]
+
+
+def _standing(power: PowerRow, day: date) -> str:
+    """ "executive, CFO, Finance; 90 days ago"."""
+    what = ", ".join(
+        x for x in (INFLUENCE_LEVELS[power.influence], power.role, power.department) if x
+    )
+    since = days_ago(power.last_contact, day) if power.last_contact else "never spoken"
+    return f"{what}; {since}"
 
 
 def _coverage(dept: DepartmentRow) -> str:
