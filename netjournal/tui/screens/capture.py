@@ -7,6 +7,7 @@ notes a learning from the event; `escape` ends with a summary and offers the fol
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
@@ -106,13 +107,10 @@ class CaptureScreen(Screen[None]):
         if field:
             self.query_one(f"#field-{field}").focus()
 
-    def _event(self) -> tuple[str, object]:
+    def _event(self) -> tuple[str, date]:
+        """The event's name and day (DateError for a day that does not parse or is ahead)."""
         event = " ".join(self._input("event").value.split())
-        try:
-            day = parse_past(self._input("date").value, self.nj.today(), "A meeting")
-        except DateError as error:
-            raise NetjournalError(str(error)) from None
-        return event, day
+        return event, parse_past(self._input("date").value, self.nj.today(), "A meeting")
 
     def _entry(self) -> Entry:
         values = {name: self._input(name).value for name, _ in PERSON_FIELDS}
@@ -134,7 +132,7 @@ class CaptureScreen(Screen[None]):
             return
         try:
             event, day = self._event()
-        except NetjournalError as error:
+        except DateError as error:
             self._error(str(error), "date")
             return
         try:
@@ -158,13 +156,13 @@ class CaptureScreen(Screen[None]):
 
         self.app.push_screen(SamePersonDialog(entry.name, known), answered)
 
-    def _save(self, entry: Entry, event: str, day: object, known: Person | None) -> None:
+    def _save(self, entry: Entry, event: str, day: date, known: Person | None) -> None:
         self._saving = True
         self.run_worker(self._saved(entry, event, day, known), group="save")
 
-    async def _saved(self, entry: Entry, event: str, day: object, known: Person | None) -> None:
+    async def _saved(self, entry: Entry, event: str, day: date, known: Person | None) -> None:
         try:
-            result = await self.nj.save(lambda store: capture(store, entry, event, day, known))  # type: ignore[arg-type]
+            result = await self.nj.save(lambda store: capture(store, entry, event, day, known))
         finally:
             self._saving = False
         if result is None:
