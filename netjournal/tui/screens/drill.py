@@ -33,6 +33,7 @@ from netjournal.core.drills import (
 from netjournal.core.errors import NetjournalError
 from netjournal.core.names import person_candidates, resolve
 from netjournal.core.planning import plan_outreach
+from netjournal.core.records import Outreach
 from netjournal.tui.widgets.word_suggester import WordListSuggester
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ class DrillScreen(Screen[None]):
     async def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         snapshot = self.nj.snapshot
-        if snapshot is None:
+        if snapshot is None or self.graded is not None or event.input.disabled:
             return
         candidates = person_candidates(snapshot.people.values())
         names = [n.strip() for n in event.value.split(",")]
@@ -129,6 +130,7 @@ class DrillScreen(Screen[None]):
             self.query_one("#drill-answer", Static).update(Content(str(error)))
             return
         question = self.questions[len(self.answers)]
+        event.input.disabled = True  # a second enter while grading must not answer twice
         index = self.nj.index
         mentioning = index.mentioning if index else None
         answer = await asyncio.to_thread(grade, question, picked, snapshot, mentioning)
@@ -207,9 +209,9 @@ class DrillScreen(Screen[None]):
 
         self.app.push_screen(OutreachForm(None, prefill), closed)
 
-    async def _save(self, outreach: object) -> None:
+    async def _save(self, outreach: Outreach) -> None:
         if await self.nj.save(lambda store: (store.add(outreach), outreach)[1]):
-            self.notify(f"Planned: {outreach.title}", markup=False)  # type: ignore[attr-defined]
+            self.notify(f"Planned: {outreach.title}", markup=False)
 
     def action_finish(self) -> None:
         if self.answers and self.query_one("#drill-pick", Input).display:
@@ -218,15 +220,16 @@ class DrillScreen(Screen[None]):
             self.dismiss(None)
 
     def _finish(self) -> None:
-        if self.query_one("#drill-pick", Input).display is False:
-            self.dismiss(None)
-            return
         session = session_from(self.answers, self.nj.today())
+        self.query_one("#drill-pick", Input).display = False
+        self.run_worker(self._keep(session), group="save", description="drill history")
+
+    async def _keep(self, session: DrillSession) -> None:
+        """Add the session to the history (a locked, fsynced write: off the event loop)."""
         try:
-            record_session(self.nj.store.folder, session)
+            await asyncio.to_thread(record_session, self.nj.store.folder, session)
         except NetjournalError as error:
             self.notify(str(error), severity="warning", markup=False, timeout=10)
-        self.query_one("#drill-pick", Input).display = False
         self.query_one("#progress", Static).update(Content("Drill done"))
         self.query_one("#drill-question", Static).update(Content(_summary(session)))
         self.query_one("#drill-answer", Static).update(Content(_trend([*self.history, session])))
