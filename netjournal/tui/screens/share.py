@@ -6,8 +6,10 @@ Dismisses with the number of shares planned (0 when cancelled).
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, cast
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -19,6 +21,7 @@ from netjournal.core.dates import parse_due
 from netjournal.core.errors import NetjournalError
 from netjournal.core.planning import plan_outreach
 from netjournal.core.records import Learning
+from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.suggest import suggest_people
 from netjournal.core.words import count_of
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
@@ -71,7 +74,16 @@ class ShareScreen(Screen[int]):
         self.planned = {pid for o in snapshot.outreach.values()
                         if o.kind == "share" and o.status == "open"
                         and o.learning_id == self.learning.id for pid in o.person_ids}  # fmt: skip
-        ranked = suggest_people(self.learning, snapshot.people.values(), has_it | self.planned)
+        self.query_one("#list", RecordTable).focus()
+        self._rank(snapshot, has_it)
+
+    # A description, or Textual would repr() the snapshot to name the worker.
+    @work(exclusive=True, group="share", description="rank people for the learning")
+    async def _rank(self, snapshot: JournalSnapshot, has_it: set[str]) -> None:
+        """Rank everyone off the event loop (a tenth of a second at 10,000 people)."""
+        ranked = await asyncio.to_thread(
+            suggest_people, self.learning, snapshot.people.values(), has_it | self.planned
+        )
         # The review's strong fits (pre-picked) lead, in the order the review gave them.
         ranked.sort(key=lambda e: e.person.id not in self.picked)
         listed = {entry.person.id for entry in ranked}
@@ -87,7 +99,6 @@ class ShareScreen(Screen[int]):
         for person in others:
             self._rows[person.id] = ("", person.name, "")
         self._show()
-        self.query_one("#list", RecordTable).focus()
 
     def _show(self) -> None:
         rows = [
