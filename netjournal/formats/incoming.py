@@ -14,6 +14,7 @@ from typing import Any
 from netjournal.core.cleaning import clean_line
 from netjournal.core.errors import RecordError
 from netjournal.core.records import Person, Record
+from netjournal.formats.kinds import kind_from
 from netjournal.formats.report import Note
 
 Progress = Callable[[int, int], None]
@@ -48,6 +49,11 @@ class Parsed:
             self.skipped.append(Note(where, "", "no name"))
             return
         fields = {**fields, "email": self._emails(fields.get("email", ()), where, name)}
+        if fields.get("kind", "other") == "other":  # a label like "Customers" says what they are
+            tags = fields.get("tags", ())
+            kind = kind_from([tags] if isinstance(tags, str) else tags, fields.get("role", ""))
+            if kind is not None:
+                fields["kind"] = kind
         try:
             person = Person.create(**fields)
         except RecordError as error:

@@ -77,7 +77,7 @@ def test_dry_run_shows_the_report_and_leaves_every_file_as_it_was(
         "would have created 1 person, updated 1, skipped 1."
     )
     assert (
-        "updated: Hannah Schmidt (line 2): filled department, role, notes; added email "
+        "updated: Hannah Schmidt (line 2): filled department, role, notes, kind; added email "
         "hannah.schmidt@example.com, hannah@example.org; phone +1 555 0100; tag Colleagues\n"
     ) in result.stdout
     assert snapshot(journal_dir) == before

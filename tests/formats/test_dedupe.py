@@ -7,6 +7,7 @@ from pathlib import Path
 from netjournal.core.records import Person
 from netjournal.core.store import Store
 from netjournal.formats.incoming import Incoming
+from netjournal.formats.kinds import kind_from
 from netjournal.formats.merge import plan_people
 from tests.cli.support import snapshot
 from tests.formats.support import SAMPLES, card, people_by_name, run_import, write
@@ -194,3 +195,11 @@ def test_planning_is_pure_and_says_why(tmp_path: Path) -> None:
     ]
     assert plan.id_map[incoming[0].person.id] == journal[0].id
     assert journal[0].name == "Ann Lee"  # nothing given was changed
+
+
+def test_a_label_that_names_a_kind_sets_it_and_a_reporter_is_a_journalist() -> None:
+    assert kind_from(["Customers", "* starred"]) == "customer"
+    assert kind_from(["Colleagues"]) == "internal"
+    assert kind_from([], "Industry Reporter") == "journalist"
+    assert kind_from(["Customers", "Suppliers"]) is None  # two kinds: no guess
+    assert kind_from(["Friends"], "Buyer") is None
