@@ -47,15 +47,11 @@ def introducers_for(
     prospect: Person, snapshot: JournalSnapshot, day: date, limit: int | None = 5
 ) -> list[Introducer]:
     """Connected people who could introduce you to `prospect`, best first."""
-    candidates = [p for p in snapshot.people.values() if not p.is_prospect and p.id != prospect.id]
+    links = _people_links(snapshot)
     about = fold(prospect.met_via), fold(prospect.notes)
-    first_names: dict[str, int] = {}
-    if any(about):  # names are only looked for in the prospect's met via and notes
-        for person in candidates:
-            words = fold(person.name).split()
-            if words:
-                first_names[words[0]] = first_names.get(words[0], 0) + 1
     phrases = _phrase_keys(prospect)
+    candidates = [p for p in links.could_link(prospect, about, phrases) if p.id != prospect.id]
+    first_names = links.first_names if any(about) else {}
     since = day - timedelta(days=WARM_DAYS)
     found = []
     for person in candidates:
@@ -71,6 +67,63 @@ def introducers_for(
         found.append(entry)
     found.sort(key=lambda e: (-e.score, -e.person.influence, e.person.name.casefold(), e.person.id))
     return found[:limit] if limit else found
+
+
+class _PeopleLinks:
+    """Connected people by org, department and phrase, built once per snapshot, so a prospect
+    is compared with the few who share something rather than with everyone."""
+
+    def __init__(self, people: list[Person]) -> None:
+        self.by_org: dict[str, list[Person]] = {}
+        self.by_department: dict[str, list[Person]] = {}
+        self.by_phrase: dict[str, list[Person]] = {}
+        self.colleagues: list[Person] = []  # internal, no org typed
+        self.names: list[tuple[Person, str]] = []
+        self.first_names: dict[str, int] = {}
+        for person in people:
+            if person.org.strip():
+                self.by_org.setdefault(person.org.strip().casefold(), []).append(person)
+            elif person.kind == "internal":
+                self.colleagues.append(person)
+            if person.department.strip():
+                self.by_department.setdefault(person.department.strip().casefold(), []).append(
+                    person
+                )
+            for phrase in {fold(x) for x in (*person.interests, *person.expertise)} - {""}:
+                self.by_phrase.setdefault(phrase, []).append(person)
+            name = fold(person.name)
+            self.names.append((person, name))
+            if name:
+                first = name.split()[0]
+                self.first_names[first] = self.first_names.get(first, 0) + 1
+
+    def could_link(
+        self, prospect: Person, about: tuple[str, str], phrases: dict[str, tuple[str, str]]
+    ) -> list[Person]:
+        """Everyone who shares an org, department or phrase with `prospect`, or is named in
+        their met via or notes (each once, in no particular order)."""
+        found: dict[str, Person] = {}
+        org = prospect.org.strip().casefold()
+        groups = [self.by_org.get(org, []) if org else [],
+                  self.colleagues if not org and prospect.kind == "internal" else [],
+                  self.by_department.get(prospect.department.strip().casefold(), []),
+                  *(self.by_phrase.get(key, []) for key in phrases)]  # fmt: skip
+        for group in groups:
+            found.update((person.id, person) for person in group)
+        text = " ".join(about)
+        if text.strip():
+            for person, name in self.names:
+                if name and name.split()[0] in text:
+                    found[person.id] = person
+        return list(found.values())
+
+
+def _people_links(snapshot: JournalSnapshot) -> _PeopleLinks:
+    links = snapshot.memo.get("bring_in")
+    if not isinstance(links, _PeopleLinks):
+        links = _PeopleLinks([p for p in snapshot.people.values() if not p.is_prospect])
+        snapshot.memo["bring_in"] = links
+    return links
 
 
 def _links(

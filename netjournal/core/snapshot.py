@@ -24,6 +24,8 @@ class JournalSnapshot:
     learnings: dict[str, Learning] = field(default_factory=dict)
     interactions: dict[str, Interaction] = field(default_factory=dict)
     outreach: dict[str, Outreach] = field(default_factory=dict)
+    # What other modules derive once per snapshot (e.g. bring_in's people by org), by name.
+    memo: dict[str, object] = field(default_factory=dict, compare=False)
 
     def __repr__(self) -> str:
         return (
