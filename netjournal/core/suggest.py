@@ -140,6 +140,7 @@ class WholePhrases:
         words, headline = learning_words(learning), learning_words(learning, body=False)
         source = fold(learning.source)
         found: dict[str, Suggestion] = {}
+        why: dict[str, list[tuple[float, int, str]]] = {}  # to name the strongest reason first
         seen: set[tuple[str, ...]] = set()
         for word in words:
             for wanted in self._by_first.get(word, ()):
@@ -154,7 +155,11 @@ class WholePhrases:
                             continue
                         entry = found.setdefault(person.id, Suggestion(person))
                         entry.score += weight * factor
-                        entry.reasons.append(f"{label}: {phrase}")
+                        why.setdefault(person.id, []).append(
+                            (-weight * factor, -len(wanted), f"{label}: {phrase}")
+                        )
         ranked = sorted(found.values(),
                         key=lambda e: (-e.score, -e.person.influence, e.person.name.casefold()))  # fmt: skip
+        for entry in ranked[:limit]:
+            entry.reasons = [reason for *_, reason in sorted(why[entry.person.id])]
         return ranked[:limit]
