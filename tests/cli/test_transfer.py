@@ -250,4 +250,4 @@ def test_a_large_import_or_a_first_one_leaves_a_search_index_ready(
     assert imported.returncode == 0, imported.stderr
     assert (journal_dir / ".cache" / "search-index").is_file()  # no index yet: built now
     found = run_cli("search", "Tomas", "--json")
-    assert [hit["title"] for hit in json.loads(found.stdout)][0] == "Tomás Ibarra"
+    assert json.loads(found.stdout)[0]["title"] == "Tomás Ibarra"
