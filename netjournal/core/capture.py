@@ -15,6 +15,7 @@ from netjournal.core.errors import NotFound, RecordError
 from netjournal.core.names import person_candidates, rank
 from netjournal.core.records import Interaction, Outreach, Person
 from netjournal.core.store import Store
+from netjournal.core.words import count_of
 
 SAME_PERSON_SCORE = 85.0  # a fuzzy name this close is worth asking about
 
@@ -60,13 +61,10 @@ class Tally:
     follow_up_ids: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        def count(n: int, one: str, many: str) -> str:
-            return f"{n} {one if n == 1 else many}"
-
         text = (
-            f"Captured {count(self.people, 'person', 'people')}, "
-            f"{count(len(self.follow_up_ids), 'follow-up', 'follow-ups')}, "
-            f"{count(self.learnings, 'learning', 'learnings')} at {self.event}"
+            f"Captured {count_of(self.people, 'person', 'people')}, "
+            f"{count_of(len(self.follow_up_ids), 'follow-up', 'follow-ups')}, "
+            f"{count_of(self.learnings, 'learning', 'learnings')} at {self.event}"
         )
         if self.matched:
             text += f" ({self.matched} already in your network)"

@@ -68,6 +68,16 @@ def cadence_for(person: Person, by_tag: Mapping[str, int] | None = None) -> int:
     return days
 
 
+def keep_in_touch_due(
+    person: Person, snapshot: JournalSnapshot, by_tag: Mapping[str, int] | None = None
+) -> tuple[date, int, date]:
+    """When the clock started (last contact, else when they were added), the cadence in days,
+    and the day they go cold."""
+    since = snapshot.last_contact.get(person.id) or date.fromisoformat(person.created[:10])
+    cadence = cadence_for(person, by_tag)
+    return since, cadence, since + timedelta(days=cadence)
+
+
 def review_queue(
     snapshot: JournalSnapshot, day: date, by_tag: Mapping[str, int] | None = None
 ) -> list[ReviewItem]:
@@ -138,9 +148,7 @@ def _person_item(
     if person.id in planned:  # something is already planned with them
         return None
     last = snapshot.last_contact.get(person.id)
-    since = last or date.fromisoformat(person.created[:10])
-    cadence = cadence_for(person, by_tag)
-    due = since + timedelta(days=cadence)
+    since, cadence, due = keep_in_touch_due(person, snapshot, by_tag)
     if due <= day:
         spoken = (
             f"last contact {days_ago(last, day)}"

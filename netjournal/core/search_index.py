@@ -33,9 +33,9 @@ from netjournal.core.atomic_file import make_folder, write_atomically
 from netjournal.core.names import fold
 from netjournal.core.records import Record
 from netjournal.core.search import TYPE_NAMES, record_text
+from netjournal.core.who import MENTION_SUFFIX
 
 RERANK = 300
-MENTION_SUFFIX = 3  # as who.MENTION_SUFFIX: "robot" is mentioned by "robots", not "robotics"
 EXPENSIVE = 40_000  # postings: a term this common is checked on candidates, not merged
 CACHE_VERSION = 1
 REINDEX_AFTER = 2000  # records changed since the index was built: then build it afresh

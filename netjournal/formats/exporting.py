@@ -15,6 +15,7 @@ from pathlib import Path
 
 from netjournal.core.atomic_file import make_folder, write_atomically
 from netjournal.core.snapshot import JournalSnapshot
+from netjournal.core.words import count_of
 from netjournal.formats.backup import backup_bytes
 from netjournal.formats.errors import FormatError
 from netjournal.formats.ics_export import outreach_calendar
@@ -38,7 +39,7 @@ def export_journal(
     if format_name == "vcard":
         return Export(
             vcards(journal.people.values()).encode(),
-            _count(len(journal.people), "person", "people"),
+            count_of(len(journal.people), "person", "people"),
         )
     if format_name == "markdown":
         return Export(markdown_document(journal, today).encode(), _everything(journal))
@@ -51,12 +52,12 @@ def export_journal(
         calendar = outreach_calendar(journal, events=events)
         what = "all-day event" if events else "to-do"
         note = (
-            f"{_count(calendar.undated, 'open outreach', 'open outreach')} without a due date "
+            f"{count_of(calendar.undated, 'open outreach', 'open outreach')} without a due date "
             f"{'was' if calendar.undated == 1 else 'were'} left out (an all-day event needs a day)."
             if calendar.undated
             else ""
         )
-        return Export(calendar.data, _count(calendar.written, what, what + "s"), note)
+        return Export(calendar.data, count_of(calendar.written, what, what + "s"), note)
     raise FormatError(
         f"'{format_name}' is not a format netjournal exports; use one of: "
         f"{', '.join(EXPORT_FORMATS)}."
@@ -133,12 +134,8 @@ def _earlier_export(folder: Path) -> list[str] | None:
 
 def _everything(journal: JournalSnapshot) -> str:
     return (
-        f"{_count(len(journal.people), 'person', 'people')}, "
-        f"{_count(len(journal.learnings), 'learning', 'learnings')}, "
-        f"{_count(len(journal.interactions), 'interaction', 'interactions')}, "
+        f"{count_of(len(journal.people), 'person', 'people')}, "
+        f"{count_of(len(journal.learnings), 'learning', 'learnings')}, "
+        f"{count_of(len(journal.interactions), 'interaction', 'interactions')}, "
         f"{len(journal.outreach)} outreach"
     )
-
-
-def _count(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"

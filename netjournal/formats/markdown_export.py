@@ -16,6 +16,7 @@ from datetime import date
 from netjournal.core.names import fold
 from netjournal.core.records import INFLUENCE_LEVELS, Learning, Outreach, Person
 from netjournal.core.snapshot import JournalSnapshot
+from netjournal.core.words import count_of
 
 _SLUG_SPACES = re.compile(r"\s+")
 
@@ -198,9 +199,9 @@ def _kind(person: Person) -> str:
 def _counts(journal: JournalSnapshot, today: date) -> str:
     open_ = sum(1 for o in journal.outreach.values() if o.status == "open")
     return (
-        f"Exported on {today.isoformat()}: {_many(len(journal.people), 'person', 'people')}, "
-        f"{_many(len(journal.learnings), 'learning', 'learnings')}, "
-        f"{_many(len(journal.interactions), 'interaction', 'interactions')}, "
+        f"Exported on {today.isoformat()}: {count_of(len(journal.people), 'person', 'people')}, "
+        f"{count_of(len(journal.learnings), 'learning', 'learnings')}, "
+        f"{count_of(len(journal.interactions), 'interaction', 'interactions')}, "
         f"{open_} open outreach."
     )
 
@@ -215,7 +216,3 @@ def _learnings_in_order(journal: JournalSnapshot) -> list[Learning]:
 
 def _soonest(item: Outreach) -> tuple[date, str]:
     return (item.due or date.max, item.created)
-
-
-def _many(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"

@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from netjournal.core.words import count_of
+
 _LINE_NUMBER = re.compile(r"line \d+")
 PLURALS = {"person": "people", "learning": "learnings", "interaction": "interactions",
            "outreach": "outreach"}  # fmt: skip
@@ -60,7 +62,7 @@ class ImportReport:
             f"skipped {len(self.skipped)}",
         ]
         if self.problems:
-            parts.append(_plural(len(self.problems), "problem", "problems"))
+            parts.append(count_of(len(self.problems), "problem", "problems"))
         if self.dry_run:
             return (
                 f"Dry run of {self.source} ({self.format}), nothing was written: would have "
@@ -106,16 +108,12 @@ class ImportReport:
 def _by_kind(notes: list[Note]) -> str:
     counts = Counter(note.kind for note in notes)
     if set(counts) <= {"person"}:
-        return _plural(len(notes), "person", "people")
+        return count_of(len(notes), "person", "people")
     return ", ".join(
-        _plural(counts[kind], kind, PLURALS.get(kind, kind + "s"))
+        count_of(counts[kind], kind, PLURALS.get(kind, kind + "s"))
         for kind in PLURALS
         if counts[kind]
     )
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
 
 
 def _reason_kind(reason: str) -> str:

@@ -23,6 +23,8 @@ from textual.screen import Screen
 from netjournal.core.clock import today
 from netjournal.core.config import Config, load_config
 from netjournal.core.errors import NetjournalError
+from netjournal.core.planning import already_planned
+from netjournal.core.records import Outreach
 from netjournal.core.search_index import REINDEX_AFTER, LiveIndex, open_index, rebuild_index
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.store import Store
@@ -166,6 +168,19 @@ class NetjournalApp(App[None]):
             return None
         self.snapshot = snapshot
         return result
+
+    async def add_plan(self, plan: Outreach) -> bool:
+        """Save a plan made in one key (a bring-in, a drill's gap) unless it repeats one."""
+        snapshot = self.snapshot
+        repeat = already_planned(plan, snapshot.outreach.values()) if snapshot else None
+        if repeat is not None:
+            self.notify(f"Already planned: {repeat.title}.", markup=False)
+            return False
+        if await self.save(lambda store: (store.add(plan), plan)[1]) is None:
+            return False
+        due = plan.due.isoformat() if plan.due else "someday"
+        self.notify(f"Planned: {plan.title}, due {due}.", markup=False)
+        return True
 
     def action_area(self, name: str) -> None:
         self.switch_mode(name)

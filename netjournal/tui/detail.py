@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, timedelta
+from datetime import date
 
 from textual.content import Content
 
 from netjournal.core.bring_in import introducers_for
 from netjournal.core.dates import days_ago
 from netjournal.core.records import INFLUENCE_LEVELS, Learning, Outreach, Person
-from netjournal.core.review import cadence_for
+from netjournal.core.review import keep_in_touch_due
 from netjournal.core.snapshot import JournalSnapshot
 
 Line = str | Content | tuple[str, str]
@@ -35,10 +35,8 @@ def keep_in_touch(
     snapshot: JournalSnapshot, person: Person, day: date, by_tag: Mapping[str, int] | None
 ) -> str:
     """ "every 30 days (a customer's default); next by 2026-12-20 (in 21 days)"."""
-    cadence = cadence_for(person, by_tag)
+    _, cadence, due = keep_in_touch_due(person, snapshot, by_tag)
     why = "" if person.cadence_days else " (default)"
-    since = snapshot.last_contact.get(person.id) or date.fromisoformat(person.created[:10])
-    due = since + timedelta(days=cadence)
     when = "due today" if due == day else (
         f"next by {due.isoformat()} ({days_ago(due, day)})" if due > day
         else f"due since {due.isoformat()} ({days_ago(due, day)})")  # fmt: skip

@@ -33,7 +33,6 @@ from netjournal.core.drills import (
 from netjournal.core.errors import NetjournalError
 from netjournal.core.names import person_candidates, resolve
 from netjournal.core.planning import plan_outreach
-from netjournal.core.records import Outreach
 from netjournal.tui.widgets.word_suggester import WordListSuggester
 
 if TYPE_CHECKING:
@@ -194,7 +193,7 @@ class DrillScreen(Screen[None]):
             due = self.nj.today() + timedelta(weeks=1)
             outreach = plan_outreach(plan.kind, people, title=plan.title, due=due,
                                      notes=f"From a drill: {answer.question.text}")  # fmt: skip
-            self.run_worker(self._save(outreach), group="save")
+            self.run_worker(self.nj.add_plan(outreach), group="save")
             return
         from netjournal.tui.screens.outreach_form import OutreachForm
 
@@ -208,10 +207,6 @@ class DrillScreen(Screen[None]):
                 self.planned.add(number)
 
         self.app.push_screen(OutreachForm(None, prefill), closed)
-
-    async def _save(self, outreach: Outreach) -> None:
-        if await self.nj.save(lambda store: (store.add(outreach), outreach)[1]):
-            self.notify(f"Planned: {outreach.title}", markup=False)
 
     def action_finish(self) -> None:
         if self.answers and self.query_one("#drill-pick", Input).display:

@@ -121,19 +121,10 @@ class PeopleScreen(AreaScreen):
             said = f"{person.name} is already in your network; b is for prospects."
             self.notify(said, markup=False)
             return
-        planned = [o for o in snapshot.outreach_for(person.id) if o.kind == "bring-in"]
-        if planned:
-            self.notify(f"Already planned: {planned[0].title}.", markup=False)
-            return
         from netjournal.core.bring_in import plan_bring_in
 
         plan = plan_bring_in(person, snapshot, self.nj.today())
-        self.run_worker(self._plan(plan), group="save")
-
-    async def _plan(self, plan: object) -> None:
-        if await self.nj.save(lambda store: (store.add(plan), plan)[1]):
-            due = plan.due.isoformat() if plan.due else "someday"  # type: ignore[attr-defined]
-            self.notify(f"Planned: {plan.title}, due {due}.", markup=False)  # type: ignore[attr-defined]
+        self.run_worker(self.nj.add_plan(plan), group="save")
 
     def on_record_table_opened(self, event: RecordTable.Opened) -> None:
         self.action_timeline()
