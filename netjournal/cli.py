@@ -144,6 +144,12 @@ def build_parser() -> Parser:
     drop.add_argument("id", metavar="ID", help="the outreach's id (or the start of it)")
     drop.set_defaults(run=_planner("drop_outreach"))
 
+    skip = commands.add_parser(
+        "skip", help="leave an item out of today's review (it comes back tomorrow if still due)"
+    )
+    skip.add_argument("id", metavar="ID", help="the review item's id (or the start of it)")
+    skip.set_defaults(run=_planner("skip"))
+
     snooze = commands.add_parser("snooze", help="hide a planned outreach until a date")
     snooze.add_argument("id", metavar="ID", help="the outreach's id (or the start of it)")
     snooze.add_argument("--until", required=True, metavar="DATE", help="e.g. mon, +3d, next month")

@@ -1,8 +1,9 @@
-"""`netjournal review`, `netjournal done ID`, `netjournal snooze ID --until DATE`."""
+"""`netjournal review`, `done ID`, `drop ID`, `snooze ID --until DATE`, `skip ID`."""
 
 from __future__ import annotations
 
 import argparse
+from datetime import date
 
 from netjournal.commands.output import print_json, print_table
 from netjournal.core.clock import today
@@ -11,19 +12,53 @@ from netjournal.core.dates import parse_date
 from netjournal.core.errors import Ambiguous, NotFound, RecordError
 from netjournal.core.outreach_actions import drop, mark_done, snooze
 from netjournal.core.records import Outreach
-from netjournal.core.review import review_queue
+from netjournal.core.review import ReviewItem, review_queue
+from netjournal.core.review_skips import skip_for_today, skipped_on
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.store import Store
+from netjournal.core.words import count_of
 
 
 def review(store: Store, args: argparse.Namespace) -> int:
     day = parse_date(args.date, today()) if args.date else today()
-    items = review_queue(JournalSnapshot.load(store), day, load_config().cadence_by_tag)
+    items, skipped = todays_queue(store, day)
     if args.json:
         print_json([item.to_dict() for item in items])
         return 0
     rows = [[item.kind, item.title, item.reason, item.id] for item in items]
-    print_table(rows, f"Nothing to review on {day.isoformat()}.")
+    aside = f" ({count_of(skipped, 'item')} skipped for the day)" if skipped else ""
+    print_table(rows, f"Nothing to review on {day.isoformat()}{aside}.")
+    return 0
+
+
+def todays_queue(store: Store, day: date) -> tuple[list[ReviewItem], int]:
+    """The review queue of `day` without what was skipped for that day (here or in the app),
+    and how many were skipped."""
+    items = review_queue(JournalSnapshot.load(store), day, load_config().cadence_by_tag)
+    skipped = skipped_on(store.folder, day)
+    kept = [item for item in items if item.id not in skipped]
+    return kept, len(items) - len(kept)
+
+
+def skip(store: Store, args: argparse.Namespace) -> int:
+    """Skip a review item for today: it leaves today's queue, here and in the app."""
+    day = today()
+    typed = args.id.strip()
+    items, _ = todays_queue(store, day)
+    matches = [item for item in items if item.id == typed] or [
+        item for item in items if typed and item.id.startswith(typed)
+    ]
+    if not matches:
+        raise NotFound(f"Today's review has no item '{typed}'; `netjournal review` lists them.")
+    if len(matches) > 1:
+        raise Ambiguous(
+            f"'{typed}' starts the ids of {len(matches)} review items: "
+            + "; ".join(f"{item.title} ({item.id})" for item in matches[:8])
+            + ".",
+            [item.id for item in matches],
+        )
+    skip_for_today(store.folder, day, [matches[0].id])
+    print(f"Skipped for today: {matches[0].title}.")
     return 0
 
 

@@ -7,6 +7,7 @@ the app to save; every disk access runs off the event loop, one at a time.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib
 import threading
 from collections.abc import Callable
@@ -40,6 +41,8 @@ from netjournal.tui.themes import install_themes
 
 T = TypeVar("T")
 POLL_SECONDS = 1.5
+# Quitting waits this long for saves in flight: more than the journal lock's 5 s timeout.
+SAVE_WAIT_SECONDS = 10.0
 
 
 def _screen(module: str, name: str) -> Screen[None]:
@@ -181,6 +184,15 @@ class NetjournalApp(App[None]):
         due = plan.due.isoformat() if plan.due else "someday"
         self.notify(f"Planned: {plan.title}, due {due}.", markup=False)
         return True
+
+    async def action_quit(self) -> None:
+        """Quit, but first let a save started by the last keys (d, s, b, ...) finish."""
+        saving = [w for w in self.workers if w.group == "save" and not w.is_finished]
+        if saving:
+            # A save stuck that long has told the user why; never trap them in the app.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.workers.wait_for_complete(saving), SAVE_WAIT_SECONDS)
+        self.exit()
 
     def action_area(self, name: str) -> None:
         self.switch_mode(name)

@@ -6,7 +6,7 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
-from tests.cli.support import RunCli, one_line_error, prepare
+from tests.cli.support import RunCli, ok_json, one_line_error, prepare
 
 
 def test_review_done_and_snooze(run_cli: RunCli, journal_dir: Path) -> None:
@@ -89,3 +89,25 @@ def test_suggest_ranks_people_and_marks_who_has_it(run_cli: RunCli, journal_dir:
     ]
     assert found[0]["reasons"] == ["need: payback under three years"]
     assert set(found[0]) == {"id", "name", "score", "reasons", "shared"}
+
+
+def test_skip_leaves_an_item_out_of_todays_review_only(run_cli: RunCli, journal_dir: Path) -> None:
+    prepare(journal_dir, "add", "person", "Victor Almeida", "--prospect")
+    prepare(journal_dir, "add", "person", "Vera Lind", "--prospect")
+    queue = {item["title"]: item["id"] for item in ok_json(run_cli("review", "--json"))}
+    assert set(queue) == {"Victor Almeida", "Vera Lind"}
+    ambiguous = run_cli("skip", "prospect:")
+    assert ambiguous.returncode == 2
+    assert one_line_error(ambiguous).startswith("netjournal: 'prospect:' starts the ids of 2 ")
+
+    skipped = run_cli("skip", queue["Victor Almeida"])
+
+    assert skipped.stdout == "Skipped for today: Victor Almeida.\n", skipped.stderr
+    assert [i["title"] for i in ok_json(run_cli("review", "--json"))] == ["Vera Lind"]
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    back = ok_json(run_cli("review", "--date", tomorrow, "--json"))
+    assert {i["title"] for i in back} == {"Victor Almeida", "Vera Lind"}
+    assert one_line_error(run_cli("skip", queue["Victor Almeida"])) == (
+        f"netjournal: Today's review has no item '{queue['Victor Almeida']}'; "
+        "`netjournal review` lists them."
+    )

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from netjournal.core import atomic_file
+from netjournal.core.planning import plan_outreach
 from netjournal.core.records import Person
 from netjournal.tui.screens.people import PeopleScreen
 from netjournal.tui.screens.person_form import PersonForm
@@ -156,3 +157,22 @@ async def test_a_journal_folder_that_cannot_be_written_keeps_the_form_open(
         await settle(pilot)
         assert isinstance(app.screen, PeopleScreen)
         assert sorted(p.name for p in reopen(journal_dir).people()) == ["Ann Archer", "Bea"]
+
+
+async def test_quitting_right_after_a_key_that_saves_keeps_the_save(
+    journal_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ann = Person.create(name="Ann Lee")
+    plan = plan_outreach("follow-up", [ann], due=TODAY)
+    app = make_app(journal_dir, ann, plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        # A slow disk: the save is still running when q arrives.
+        monkeypatch.setattr(atomic_file, "checkpoint", lambda step: time.sleep(0.05))
+        await pilot.press("d", "q")
+        await wait_until(pilot, lambda: not app.is_running, what="the app to quit")
+    [stored] = reopen(journal_dir).outreach()
+    assert stored.status == "done"
+    assert [i.summary for i in reopen(journal_dir).interactions()] == ["Follow up with Ann Lee"]

@@ -85,3 +85,44 @@ async def test_after_planning_the_cursor_goes_on_to_the_next_item(journal_dir: P
             "Follow up with Ann Lee", "Reconnect with Bob Stone", "Victor Almeida",
         ]  # fmt: skip
         assert table(screen).current_key == f"prospect:{VIC.id}"
+
+
+async def test_a_skip_lasts_the_day_when_the_app_is_opened_again(journal_dir: Path) -> None:
+    app = make_app(journal_dir, ANN, BOB, VIC, MET_ANN, MET_BOB)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        assert [row.cells[1] for row in table(app.screen).rows] == ["Bob Stone", "Victor Almeida"]
+        await pilot.press("s")  # Bob, going cold: not today
+        await settle(pilot)
+
+    again = make_app(journal_dir)
+    async with again.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        review = again.screen
+        assert [row.cells[1] for row in table(review).rows] == ["Victor Almeida"]
+        assert static_text(review, "#progress") == "1 of 1"
+        await pilot.press("s")
+        await settle(pilot)
+        assert static_text(review, "#progress") == "All 1 reviewed: skipped 1. Well done."
+
+    tomorrow = make_app(journal_dir, day=TODAY + timedelta(days=1))
+    async with tomorrow.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        assert [row.cells[1] for row in table(tomorrow.screen).rows] == [
+            "Bob Stone", "Victor Almeida",
+        ]  # fmt: skip
+
+    last_visit = make_app(journal_dir)
+    async with last_visit.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        assert static_text(last_visit.screen, "#progress") == (
+            "Nothing left for today: 2 items skipped earlier."
+        )

@@ -17,8 +17,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from netjournal.core.errors import NetjournalError
 from netjournal.core.review import ReviewItem, outreach_item, review_queue
+from netjournal.core.review_skips import skip_for_today, skipped_on
 from netjournal.core.snapshot import JournalSnapshot
+from netjournal.core.words import count_of
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
 if TYPE_CHECKING:
@@ -46,7 +49,9 @@ class ReviewScreen(Screen[None]):
         self.seen: set[str] = set()  # every item the queue has held: the "of N" of the progress
         self.handled = {"done": 0, "snoozed": 0, "skipped": 0, "logged": 0, "planned": 0,
                         "dropped": 0}  # fmt: skip
-        self.skipped: set[str] = set()
+        self.skipped: set[str] = set()  # in this visit
+        self.skipped_earlier: set[str] = set()  # today, before this visit: not counted again
+        self.left_skipped = 0  # of today's queue, items skipped earlier
 
     @property
     def nj(self) -> NetjournalApp:
@@ -77,6 +82,9 @@ class ReviewScreen(Screen[None]):
     async def _compute(self, snapshot: JournalSnapshot) -> None:
         """The queue, off the event loop: a fraction of a second at 10,000 people."""
         day = self.nj.today()
+        # Skips of earlier visits today, in this app or by `netjournal skip`, stay skipped.
+        on_disk = await asyncio.to_thread(skipped_on, self.nj.store.folder, day)
+        self.skipped_earlier |= on_disk - self.skipped
         if self.only:
             queue = [outreach_item(snapshot.outreach[i], day) for i in self.only
                      if i in snapshot.outreach and snapshot.outreach[i].status == "open"]  # fmt: skip
@@ -88,6 +96,9 @@ class ReviewScreen(Screen[None]):
 
     def _show(self, queue: list[ReviewItem], snapshot: JournalSnapshot) -> None:
         before = list(self.items)
+        kept = [item for item in queue if item.id not in self.skipped_earlier]
+        self.left_skipped = len(queue) - len(kept)
+        queue = kept
         self.seen.update(item.id for item in queue)  # items planned meanwhile join the count
         self.items = {item.id: item for item in queue if item.id not in self.skipped}
         rows = [Row(item.id, (item.kind, item.title, self._why(item, snapshot)))
@@ -123,7 +134,11 @@ class ReviewScreen(Screen[None]):
         if left == 0 and total:
             text = f"All {total} reviewed: {summary or 'nothing changed'}. Well done."
         elif left == 0:
-            text = "Nothing to review today: no plans due, nobody going cold."
+            text = (
+                f"Nothing left for today: {count_of(self.left_skipped, 'item')} skipped earlier."
+                if self.left_skipped
+                else "Nothing to review today: no plans due, nobody going cold."
+            )
         else:
             text = f"{done_count + 1} of {total}" + (f" · {summary}" if summary else "")
         self.query_one("#progress", Static).update(Content(text))
@@ -198,8 +213,19 @@ class ReviewScreen(Screen[None]):
         self.skipped.add(item.id)
         self.handled["skipped"] += 1
         snapshot = self.nj.snapshot
-        if snapshot is not None:  # nothing changed on disk: no need to build the queue again
+        if snapshot is not None:  # nothing changed in the journal: no need to build the queue again
             self._show(list(self.items.values()), snapshot)
+        self._remember_skip(item.id)
+
+    @work(group="save", description="remember a skip")
+    async def _remember_skip(self, item_id: str) -> None:
+        """On disk, so that the item stays skipped today when the app is opened again."""
+        try:
+            await asyncio.to_thread(
+                skip_for_today, self.nj.store.folder, self.nj.today(), [item_id]
+            )
+        except NetjournalError as error:
+            self.notify(f"Skipped in this session only: {error}", severity="warning", markup=False)
 
     def _person(self, item: ReviewItem):  # type: ignore[no-untyped-def]
         snapshot = self.nj.snapshot
