@@ -115,7 +115,8 @@ def capture(
         follow_up = None
         if entry.follow_up:
             follow_up = Outreach.create(
-                kind="follow-up", person_ids=[person.id], title=f"Follow up with {person.name}",
+                kind="follow-up", person_ids=[person.id],
+                title=f"Follow up with {person.name} after {event}",  # not one of their others
                 notes=f"Met at {event}: {entry.talked}" if entry.talked else f"Met at {event}.",
                 due=entry.due,
             )  # fmt: skip

@@ -43,6 +43,8 @@ T = TypeVar("T")
 POLL_SECONDS = 1.5
 # Quitting waits this long for saves in flight: more than the journal lock's 5 s timeout.
 SAVE_WAIT_SECONDS = 10.0
+# App keys that leave the current screen (see check_action).
+LEAVING_ACTIONS = frozenset({"area", "capture", "search", "import_file", "export_file", "drill"})
 
 
 def _screen(module: str, name: str) -> Screen[None]:
@@ -185,8 +187,29 @@ class NetjournalApp(App[None]):
         self.notify(f"Planned: {plan.title}, due {due}.", markup=False)
         return True
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Capture keeps a half-typed person: keys that would leave it (from a checkbox, say)
+        # are off there; escape ends capture and asks first.
+        return not (action in LEAVING_ACTIONS and getattr(self.screen, "holds_typing", False))
+
     async def action_quit(self) -> None:
-        """Quit, but first let a save started by the last keys (d, s, b, ...) finish."""
+        """Quit, but not over a half-typed entry without asking, and never mid-save."""
+        typing = getattr(self.screen, "unsaved_typing", None)
+        if callable(typing) and typing():
+            from netjournal.tui.screens.confirm import ConfirmDialog
+
+            async def answered(discard: bool | None) -> None:
+                if discard:
+                    await self._quit_after_saves()
+
+            self.push_screen(
+                ConfirmDialog("Quit and discard what you were typing?", "Discard and quit",
+                              "Keep typing"), answered)  # fmt: skip
+            return
+        await self._quit_after_saves()
+
+    async def _quit_after_saves(self) -> None:
+        """Let a save started by the last keys (d, s, b, ...) finish, then quit."""
         saving = [w for w in self.workers if w.group == "save" and not w.is_finished]
         if saving:
             # A save stuck that long has told the user why; never trap them in the app.

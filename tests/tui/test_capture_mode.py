@@ -10,6 +10,7 @@ from textual.widgets import Checkbox, Input
 from netjournal.core.records import Interaction, Learning, Outreach, Person
 from netjournal.tui.screens.capture import CaptureScreen
 from netjournal.tui.screens.capture_summary import CaptureSummary
+from netjournal.tui.screens.confirm import ConfirmDialog
 from netjournal.tui.screens.learning_form import LearningForm
 from netjournal.tui.screens.review import ReviewScreen
 from netjournal.tui.screens.same_person import SamePersonDialog
@@ -97,7 +98,7 @@ async def test_a_whole_capture_session(journal_dir: Path) -> None:
         review = app.screen
         assert isinstance(review, ReviewScreen)
         assert [(r.cells[1], r.cells[2]) for r in table(review).rows] == [(
-            "Follow up with Zoe Quist",
+            "Follow up with Zoe Quist after LogiMAT 2026",
             f"due {(TODAY + timedelta(weeks=1)).isoformat()} (in 7 days) · Zoe Quist",
         )]  # fmt: skip
 
@@ -167,3 +168,41 @@ async def test_capture_refuses_a_missing_event_or_name_and_keeps_the_typing(
     assert zoe.name == "Zoe Quist"
     [met] = reopen(journal_dir).interactions()
     assert (met.event, met.date) == ("[bold]Expo[/", TODAY - timedelta(days=1))
+
+
+async def test_keys_that_would_leave_capture_do_not_lose_a_half_typed_person(
+    journal_dir: Path,
+) -> None:
+    app = make_app(journal_dir, ANN)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        capture = app.screen
+        await paste(pilot, "Test Fair")
+        await pilot.press("enter")
+        await paste(pilot, "Pia Unsaved")
+        capture.query_one("#field-follow_up", Checkbox).focus()
+        await pilot.pause()
+        # Typed on the checkbox by mistake: these keys would leave or stack a second capture.
+        await pilot.press("1", "2", "c", "slash")
+        await settle(pilot)
+        assert app.screen is capture and app.current_mode == "people"
+        assert [type(s) for s in app.screen_stack].count(CaptureScreen) == 1
+        assert capture.query_one("#field-name", Input).value == "Pia Unsaved"
+
+        await pilot.press("q")  # asks, and "keep typing" keeps everything
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.screen is capture and app.is_running
+        assert capture.query_one("#field-name", Input).value == "Pia Unsaved"
+
+        await pilot.press("ctrl+s")  # saved, nothing typed: now q quits at once
+        await settle(pilot)
+        capture.query_one("#field-follow_up", Checkbox).focus()
+        await pilot.press("q")
+        await settle(pilot)
+        assert not app.is_running
+    assert "Pia Unsaved" in {p.name for p in reopen(journal_dir).people()}

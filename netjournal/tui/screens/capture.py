@@ -34,6 +34,8 @@ PERSON_FIELDS = (
     ("interests", "Interests heard (comma-separated)"),
 )
 FOLLOW_UP_DUE = "+1w"
+# In words too: a checkbox's X looks much the same ticked or not in many themes.
+FOLLOW_UP_LABEL = {False: "Follow up: no (space)", True: "Follow up: yes"}
 
 
 class CaptureScreen(Screen[None]):
@@ -69,13 +71,16 @@ class CaptureScreen(Screen[None]):
                 suggester = self._suggester("interests", many=True) if name == "interests" else None
                 yield Input(id=f"field-{name}", compact=True, suggester=suggester)
             with Horizontal(id="capture-follow-up"):
-                yield Checkbox("Follow up", id="field-follow_up", compact=True)
+                yield Checkbox(FOLLOW_UP_LABEL[False], id="field-follow_up", compact=True)
                 yield Label(" due ")
                 yield Input(FOLLOW_UP_DUE, id="field-due", compact=True)
         yield Static("", id="form-error", markup=False)
         yield Static(Content("enter next field · tab between fields · ctrl+s save person · "
                              "ctrl+l a learning · escape end capture"), id="review-keys")  # fmt: skip
         yield Footer()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.checkbox.label = FOLLOW_UP_LABEL[event.value]
 
     def _suggester(self, what: str, many: bool = False) -> WordListSuggester:
         def used() -> list[str]:
@@ -207,11 +212,14 @@ class CaptureScreen(Screen[None]):
 
     # Ending
 
-    def _typing(self) -> bool:
+    holds_typing = True  # the app's keys that would leave this screen are off here
+
+    def unsaved_typing(self) -> bool:
+        """A person half-typed: quitting asks first (escape does too)."""
         return any(self._input(name).value.strip() for name, _ in PERSON_FIELDS)
 
     def action_finish(self) -> None:
-        if not self._typing():
+        if not self.unsaved_typing():
             self._end()
             return
         from netjournal.tui.screens.confirm import ConfirmDialog

@@ -158,8 +158,12 @@ class FormScreen(ModalScreen[object]):
         self.notify(self.saved_message(result), markup=False)
         self.dismiss(result)
 
+    def unsaved_typing(self) -> bool:
+        """Something typed and not saved: cancelling or quitting asks first."""
+        return self.values() != self._initial
+
     def action_cancel(self) -> None:
-        if self.values() == self._initial:
+        if not self.unsaved_typing():
             self.dismiss(None)
             return
         from netjournal.tui.screens.confirm import ConfirmDialog
