@@ -131,6 +131,14 @@ async def test_the_filter_narrows_the_rows_and_escape_clears_it(journal_dir: Pat
         assert shown() == set(everyone)
         assert app.focused is records
 
+        # Far down the list, a filter still puts the cursor on its first match, ready for enter.
+        await pilot.press(*"jjjjjjjjjjjj", "f", *"ann")
+        await settle(pilot)
+        assert len(records.rows) > 1 and records.current_key == records.rows[0].key
+        assert detail_text(screen).splitlines()[0] == everyone[records.rows[0].key].name
+        await pilot.press("escape")
+        await settle(pilot)
+
         for typed, check in FILTERS:
             await pilot.press("f")
             await paste(pilot, typed)

@@ -60,14 +60,16 @@ class AreaScreen(Screen[None]):
     def _snapshot_changed(self, snapshot: JournalSnapshot | None) -> None:
         self.refresh_rows()
 
-    def refresh_rows(self) -> None:
-        """Rebuild the rows from the current snapshot (cheap: strings only)."""
+    def refresh_rows(self, from_top: bool = False) -> None:
+        """Rebuild the rows from the current snapshot (cheap: strings only); `from_top` puts
+        the cursor on the first row (a new filter), else it stays on the same record."""
         snapshot = self.snapshot
         if snapshot is None:
             self.query_one("#detail", Static).update(Content("Loading the journal…"))
             return
         rows = self.rows(snapshot)
-        self.table.set_rows(rows)
+        first = next((row.key for row in rows if not row.heading), None)
+        self.table.set_rows(rows, keep=first if from_top else None)
         empty = not any(not row.heading for row in rows)
         filtered = any(box.value.strip() for box in self.query("#filter").results(Input))
         message = self.query_one("#empty", Static)

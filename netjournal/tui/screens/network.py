@@ -58,11 +58,11 @@ class NetworkScreen(AreaScreen):
 
     # The insights are computed in a worker: at 10,000 people they take a moment.
 
-    def refresh_rows(self) -> None:
+    def refresh_rows(self, from_top: bool = False) -> None:
         snapshot = self.snapshot
         if snapshot is not None and snapshot is not self._for:
             self._compute(snapshot)
-        super().refresh_rows()
+        super().refresh_rows(from_top)
 
     @work(exclusive=True, group="insights", description="network insights")
     async def _compute(self, snapshot: JournalSnapshot) -> None:

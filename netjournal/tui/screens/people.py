@@ -71,7 +71,7 @@ class PeopleScreen(AreaScreen):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":
-            self.refresh_rows()
+            self.refresh_rows(from_top=True)  # the best match is the one to act on
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.table.focus()
