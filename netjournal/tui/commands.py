@@ -54,6 +54,15 @@ def _fold_same_length(text: str) -> str | None:
     return "".join(out)
 
 
+def action_score(text: str, query: str) -> float:
+    """An action's palette score on the people's 0-1 scale (Textual's matcher has none): high
+    when each typed word starts a word of its name, low when its letters merely occur in order,
+    so "ann" goes to Ann Lee, not to "Capture after an event"."""
+    words = fold(text).split()
+    starts = all(any(w.startswith(typed) for w in words) for typed in fold(query).split())
+    return 0.95 if starts else 0.4
+
+
 class _RecordProvider(Provider):
     """Hits for one kind of record, ranked with rapidfuzz over their names."""
 
@@ -137,7 +146,7 @@ class ActionCommands(Provider):
             score = matcher.match(description)
             if score > 0:
                 yield Hit(
-                    score,
+                    action_score(description, query),
                     highlighted(description, query),
                     partial(owner.run_action, action),
                     text=description,
@@ -187,5 +196,6 @@ class JournalCommands(Provider):
         for title, help_text, action in self.COMMANDS:
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, highlighted(title, query), partial(self.app.run_action, action),
+                yield Hit(action_score(title, query), highlighted(title, query),
+                          partial(self.app.run_action, action),
                           text=title, help=help_text)  # fmt: skip

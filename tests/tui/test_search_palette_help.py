@@ -103,6 +103,20 @@ async def test_palette_goes_to_a_person_and_runs_an_action_on_the_current_screen
         assert form.person.id == priya.id
 
 
+async def test_a_name_in_the_palette_beats_actions_that_merely_contain_its_letters(
+    journal_dir: Path,
+) -> None:
+    app = make_app(journal_dir, demo=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        # "Capture after an event" holds a, n, n in order; Ann Lee is the one meant.
+        top = await palette_top_hit(pilot, "ann", "Ann Lee")
+        assert top.startswith("Person   Ann Lee"), top
+        await pilot.press("escape")
+        top = await palette_top_hit(pilot, "capt", "Capture after an event")
+        assert top.startswith("Capture after an event"), top
+
+
 async def test_help_shows_the_keys_of_the_current_screen(journal_dir: Path) -> None:
     app = make_app(journal_dir, demo=True)
     async with app.run_test(size=SIZE) as pilot:
