@@ -7,7 +7,9 @@ from datetime import date
 
 from netjournal.commands.output import print_json, print_table
 from netjournal.core.cleaning import clean_line
+from netjournal.core.clock import today
 from netjournal.core.contacts import last_contacts
+from netjournal.core.records import Outreach
 from netjournal.core.search import hit_for
 from netjournal.core.search_index import open_index
 from netjournal.core.store import Store
@@ -56,9 +58,18 @@ def _outreach(store: Store, as_json: bool) -> int:
     if as_json:
         print_json([item.to_dict() for item in items])
         return 0
-    rows = [[_iso(o.due) or "someday", o.status, o.kind, o.title, o.id] for o in items]
+    day = today()
+    rows = [[_iso(o.due) or "someday", _state(o, day), o.kind, o.title, o.id] for o in items]
     print_table(rows, "Nothing planned: plan with `netjournal add outreach KIND --to NAME`.")
     return 0
+
+
+def _state(outreach: Outreach, day: date) -> str:
+    """"open", "done"...; a plan snoozed past today says until when, as the app shows it."""
+    until = outreach.snoozed_until
+    if outreach.status == "open" and until is not None and until > day:
+        return f"snoozed to {until.isoformat()}"
+    return outreach.status
 
 
 def _interactions(store: Store, as_json: bool) -> int:

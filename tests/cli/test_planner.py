@@ -29,6 +29,8 @@ def test_review_done_and_snooze(run_cli: RunCli, journal_dir: Path) -> None:
     assert snoozed.returncode == 0, snoozed.stderr
     assert json.loads(run_cli("review", "--json").stdout) == []
     later = (date.today() + timedelta(days=3)).isoformat()
+    listed = run_cli("list", "outreach").stdout.splitlines()
+    assert any(f"snoozed to {later}" in line and "Reconnect" in line for line in listed), listed
     assert [
         i["title"] for i in json.loads(run_cli("review", "--date", later, "--json").stdout)
     ] == ["Reconnect with Ann Lee"]
