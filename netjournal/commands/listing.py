@@ -65,7 +65,7 @@ def _outreach(store: Store, as_json: bool) -> int:
 
 
 def _state(outreach: Outreach, day: date) -> str:
-    """"open", "done"...; a plan snoozed past today says until when, as the app shows it."""
+    """ "open", "done"...; a plan snoozed past today says until when, as the app shows it."""
     until = outreach.snoozed_until
     if outreach.status == "open" and until is not None and until > day:
         return f"snoozed to {until.isoformat()}"

@@ -98,6 +98,10 @@ class ShareMatcher:
             entry.score += weight * share * share
             entry.reasons.append(f"{label}: {phrase}")
         found = list(by_person.values())
+        # Those who have it are listed (marked) even with nothing in common: you see who has it.
+        matched = {entry.person.id for entry in found}
+        found += [Suggestion(p, shared=True) for p in self.people
+                  if p.id in received and p.id not in matched]  # fmt: skip
         found.sort(
             key=lambda e: (e.shared, -e.score, -e.person.influence, e.person.name.casefold())
         )

@@ -32,6 +32,14 @@ def test_people_who_already_have_it_are_marked_and_ranked_out() -> None:
     assert found[-1].to_dict()["shared"] is True
 
 
+def test_someone_who_has_it_is_listed_even_with_nothing_in_common() -> None:
+    found = suggest_people(ROBOTS, [NOBODY, EXPERT], already=[NOBODY.id])
+    assert [(s.person.name, s.shared, s.score, s.reasons) for s in found] == [
+        ("Yuki", False, found[0].score, ["expertise: pallet robots"]),
+        ("Dan", True, 0.0, []),
+    ]
+
+
 def test_nobody_with_nothing_in_common() -> None:
     assert suggest_people(ROBOTS, [NOBODY]) == []
 

@@ -87,17 +87,22 @@ class ShareScreen(Screen[int]):
         # The review's strong fits (pre-picked) lead, in the order the review gave them.
         ranked.sort(key=lambda e: e.person.id not in self.picked)
         listed = {entry.person.id for entry in ranked}
-        for entry in ranked:
-            pid = entry.person.id
-            mark = ("  (already has it)" if pid in has_it
-                    else "  (share already planned)" if pid in self.planned else "")  # fmt: skip
-            self._rows[pid] = ("", entry.person.name, "; ".join(entry.reasons) + mark)
+        fits = [entry for entry in ranked if not entry.shared]
         others = sorted(
             (p for p in snapshot.people.values() if p.id not in listed),
             key=lambda p: p.name.casefold(),
         )
+        # The fits, then everyone else, then those who have it or will get it: ranked out.
+        for entry in fits:
+            self._rows[entry.person.id] = ("", entry.person.name, "; ".join(entry.reasons))
         for person in others:
             self._rows[person.id] = ("", person.name, "")
+        for entry in ranked:
+            pid = entry.person.id
+            if entry.shared:
+                mark = "(already has it)" if pid in has_it else "(share already planned)"
+                why = "; ".join(entry.reasons)
+                self._rows[pid] = ("", entry.person.name, f"{why}  {mark}" if why else mark)
         self._show()
 
     def _show(self) -> None:
