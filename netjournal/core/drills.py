@@ -43,6 +43,9 @@ KEEP_SESSIONS = 50
 RECENT_SESSIONS = 5  # topics asked in these last sessions are drawn far less often
 RECENT_FACTOR = 0.1
 JOURNAL_TOP = 3
+# Hobbies are worth knowing, but the drill is about whom you would ask for work: they come up
+# about a third as often as expertise, departments, customers, suppliers and tags.
+SOURCE_WEIGHT = {"interest": 0.3}
 
 # Topic sources, in the order a phrase found in several is attributed to.
 SOURCES = ("department", "org-customer", "org-supplier", "need", "expertise", "tag", "interest")
@@ -134,7 +137,8 @@ def drill_questions(
 ) -> list[DrillQuestion]:
     """`count` questions on distinct topics of the journal (fewer if it has fewer topics).
 
-    Each topic's chance is weighted: 1 / (1 + people who hold it), times RECENT_FACTOR if it
+    Each topic's chance is weighted: 1 / (1 + people who hold it), times SOURCE_WEIGHT (a
+    hobby is asked about less than work), times RECENT_FACTOR if it
     was asked in the last RECENT_SESSIONS sessions of `history`. The same seed, journal and
     history give the same questions.
     """
@@ -145,7 +149,7 @@ def drill_questions(
     rng = random.Random(seed)
     keyed = []
     for topic in topics:
-        weight = 1.0 / (1 + len(topic.holders))
+        weight = SOURCE_WEIGHT.get(topic.source, 1.0) / (1 + len(topic.holders))
         if fold(topic.topic) in recent:
             weight *= RECENT_FACTOR
         # Weighted sampling without replacement (Efraimidis-Spirakis): the largest keys win.
@@ -182,9 +186,13 @@ def grade(
 ) -> DrillAnswer:
     """Compare the people picked for `question` with the journal's top 3 (connected people)."""
     picks = tuple(dict.fromkeys(p for p in picked if p))
+    # A department question is about your organization: a customer's Procurement is theirs.
+    inside = question.source == "department"
+    askable = [p for p in snapshot.people.values()
+               if not p.is_prospect and (p.kind == "internal" or not inside)]  # fmt: skip
     ranked = rank_people_for(
         question.topic,
-        (p for p in snapshot.people.values() if not p.is_prospect),
+        askable,
         snapshot.interactions.values(),
         snapshot.learnings.values(),
         mentioning=mentioning,

@@ -81,6 +81,25 @@ def test_recently_asked_topics_and_topics_many_people_hold_are_drawn_less() -> N
     assert golf < 80  # weight 1/7 against 1/2: about 1 in 5 expected
 
 
+def test_hobbies_are_asked_about_less_often_than_work_topics() -> None:
+    a = Person.create(name="A", interests=["chess"])
+    b = Person.create(name="B", expertise=["customs law"])
+    journal = snapshot(a, b)
+    chess = sum(drill_questions(journal, 1, seed=s)[0].topic == "chess" for s in range(300))
+    assert 30 < chess < 110  # weight 0.3 against 1: about 1 in 4.3 expected (70 of 300)
+
+
+def test_a_department_question_is_answered_from_your_own_organization() -> None:
+    buyer = Person.create(name="Jamal Carter", kind="customer", org="Contoso",
+                          department="Procurement")  # fmt: skip
+    colleague = Person.create(name="Ines Roth", kind="internal", department="Procurement")
+    [question] = [q for q in journal_topics(snapshot(buyer, colleague)) if q.topic == "Procurement"]
+    answer = grade(question, [], snapshot(buyer, colleague))
+    assert [entry.person.name for entry in answer.journal] == ["Ines Roth"]
+    alone = grade(question, [], snapshot(buyer))
+    assert alone.journal == [] and not alone.covered  # a gap: nobody inside Procurement
+
+
 def test_grade_agreed_covered_and_nobody() -> None:
     cal = Person.create(name="Cal", expertise=["supplier risk"])
     far = Person.create(name="Far", expertise=["supplier risk"], status="prospect")

@@ -116,13 +116,16 @@ async def test_a_drill_session_compares_answers_and_plans_for_a_gap(journal_dir:
             text = static_text(drill, "#drill-answer")
             if topic == "pricing data":
                 assert answer.agreed and "Same as the journal." in text
+                assert not app.active_bindings["g"].enabled  # no gap to plan for
             if topic == "export control":  # only a prospect knows it: bring them in
                 assert not answer.covered
                 assert (
                     "g plans an outreach (Bring in Victor Almeida (knows export control))" in text
                 )
+                assert app.active_bindings["g"].enabled
                 await pilot.press("g")
                 await settle(pilot)
+                assert not app.active_bindings["g"].enabled  # planned once
             answered += 1
             await pilot.press("enter")
             await settle(pilot)

@@ -40,9 +40,10 @@ class DeletePersonDialog(ModalScreen[None]):
         plans = len(snapshot.outreach_for(self.person.id, open_only=False)) if snapshot else 0
         with Vertical(classes="dialog"):
             yield Static(Content.assemble("Delete ", (self.person.name, "bold"), "?"))
+            history = f"{count_of(talks, 'interaction')} and {count_of(plans, 'outreach item')}"
             yield Static(Content(
-                f"They have {count_of(talks, 'interaction')} and {count_of(plans, 'outreach item')}. Keep them "
-                "(without this person), or delete what was only with them?"
+                f"They are in {history}. k keeps those records, with this person's name taken "
+                "out; d also deletes the ones that were with this person alone."
             ))  # fmt: skip
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Content("Delete, keep history (k)"), id="keep", variant="warning")

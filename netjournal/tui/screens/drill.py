@@ -104,6 +104,7 @@ class DrillScreen(Screen[None]):
     def _ask(self) -> None:
         number = len(self.answers)
         self.graded = None
+        self.refresh_bindings()
         self.query_one("#progress", Static).update(
             Content(f"Question {number + 1} of {len(self.questions)}")
         )
@@ -135,6 +136,7 @@ class DrillScreen(Screen[None]):
         answer = await asyncio.to_thread(grade, question, picked, snapshot, mentioning)
         self.answers.append(answer)
         self.graded = answer
+        self.refresh_bindings()  # g is on for a gap only
         self._show(answer)
 
     def _show(self, answer: DrillAnswer) -> None:
@@ -177,18 +179,23 @@ class DrillScreen(Screen[None]):
         else:
             self._finish()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action != "gap":
+            return True
+        answer = self.graded
+        gap = answer is not None and not answer.covered
+        return True if gap and len(self.answers) - 1 not in self.planned else None
+
     def action_gap(self) -> None:
         answer = self.graded
         snapshot = self.nj.snapshot
         number = len(self.answers) - 1
         if answer is None or snapshot is None or answer.covered or number in self.planned:
-            if answer is not None and answer.covered:
-                self.notify("Someone covers this topic: g is for topics nobody covers.",
-                            markup=False)  # fmt: skip
-            return
+            return  # check_action keeps g off then; this is for a key already on its way
         plan = gap_plan(answer.question, snapshot)
         if plan.kind == "bring-in":
             self.planned.add(number)
+            self.refresh_bindings()
             people = [snapshot.people[i] for i in plan.person_ids if i in snapshot.people]
             due = self.nj.today() + timedelta(weeks=1)
             outreach = plan_outreach(plan.kind, people, title=plan.title, due=due,
@@ -205,6 +212,7 @@ class DrillScreen(Screen[None]):
         def closed(result: object) -> None:
             if result is not None:
                 self.planned.add(number)
+                self.refresh_bindings()
 
         self.app.push_screen(OutreachForm(None, prefill), closed)
 
@@ -229,6 +237,7 @@ class DrillScreen(Screen[None]):
         self.query_one("#drill-question", Static).update(Content(_summary(session)))
         self.query_one("#drill-answer", Static).update(Content(_trend([*self.history, session])))
         self.graded = None
+        self.refresh_bindings()
         self.focus()
 
 
