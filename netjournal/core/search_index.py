@@ -36,6 +36,7 @@ from netjournal.core.search import TYPE_NAMES, record_text
 from netjournal.core.who import MENTION_SUFFIX
 
 RERANK = 300
+TYPE_ORDER = {"person": 0, "learning": 1, "outreach": 2, "interaction": 3}
 EXPENSIVE = 40_000  # postings: a term this common is checked on candidates, not merged
 CACHE_VERSION = 1
 REINDEX_AFTER = 2000  # records changed since the index was built: then build it afresh
@@ -227,12 +228,16 @@ class SearchIndex:
         phrase = " ".join(typed)
         titles = [self.titles[d] for d in found]
         scored = process.extract(phrase, titles, scorer=fuzz.token_set_ratio, limit=None)
-        # Every word in the title first, then the best title score, then the title closest as
-        # a whole (the person "Ann Lee" before "Introduce Ann Lee to Bob"), then the newest.
+        # Every word in the title first, then the best title score, then titles that start
+        # with the first word ("Pallet robots..." before a talk "about pallet robots"), people,
+        # learnings and plans before the many notes of talks, then the title closest as a whole
+        # (the person "Ann Lee" before "Introduce Ann Lee to Bob"), then the newest.
         scored.sort(
             key=lambda hit: (
                 found[hit[2]] not in in_title,
                 -hit[1],
+                not titles[hit[2]].startswith(typed[0]),
+                TYPE_ORDER.get(self.types[found[hit[2]]], len(TYPE_ORDER)),
                 -fuzz.ratio(phrase, titles[hit[2]]),
                 found[hit[2]],
             )

@@ -56,6 +56,14 @@ def test_a_full_name_puts_that_person_before_titles_that_mention_them(index: Sea
     assert index.search("anna smith", limit=5)[0] == ANNA.id
 
 
+def test_a_title_that_starts_with_the_word_comes_before_talks_that_mention_it() -> None:
+    talks = [Interaction.create(date="2026-03-02", person_ids=[ANN.id],
+                                summary="Talked about pallet robots") for _ in range(12)]  # fmt: skip
+    found = SearchIndex.build([*talks, ROBOTS, COLD]).search("pallet", limit=5)
+    assert found[0] == ROBOTS.id
+    assert set(found[1:]) <= {t.id for t in talks}
+
+
 def test_short_words_are_not_typo_matched_and_nonsense_finds_nothing(index: SearchIndex) -> None:
     assert index.search("xqzv") == []
     assert index.search("cold chian spoilage", limit=3)[0] == COLD.id

@@ -113,8 +113,8 @@ async def test_a_name_in_the_palette_beats_actions_that_merely_contain_its_lette
         top = await palette_top_hit(pilot, "ann", "Ann Lee")
         assert top.startswith("Person   Ann Lee"), top
         await pilot.press("escape")
-        top = await palette_top_hit(pilot, "capt", "Capture after an event")
-        assert top.startswith("Capture after an event"), top
+        top = await palette_top_hit(pilot, "capt", "Capture")  # the key's or the palette's
+        assert top.startswith("Capture"), top
 
 
 async def test_help_shows_the_keys_of_the_current_screen(journal_dir: Path) -> None:
