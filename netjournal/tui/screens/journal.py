@@ -19,10 +19,10 @@ class JournalScreen(AreaScreen):
     AREA = "Journal"
     COLUMNS = (
         Column("Date", width=10),
-        Column("Title", weight=2.0),
+        Column("Title", weight=3.0),  # titles are long and say the most
         Column("Source", weight=1.0),
-        Column("Event", weight=0.8),
-        Column("Tags", weight=0.8),
+        Column("Event", weight=0.7),
+        Column("Tags", weight=0.6),
     )
     EMPTY = "No learnings yet. Press a to write down what you learnt at a trade show, in a book or a podcast."
     BINDINGS = [
