@@ -43,6 +43,8 @@ T = TypeVar("T")
 POLL_SECONDS = 1.5
 # Quitting waits this long for saves in flight: more than the journal lock's 5 s timeout.
 SAVE_WAIT_SECONDS = 10.0
+# The five areas share one footer entry ("12345 Areas", ? names each): room for the rest.
+AREAS = Binding.Group("Areas", compact=True)
 # App keys that leave the current screen (see check_action).
 LEAVING_ACTIONS = frozenset({"area", "capture", "search", "import_file", "export_file", "drill"})
 
@@ -65,11 +67,11 @@ class NetjournalApp(App[None]):
         "network": lambda: _screen("network", "NetworkScreen"),
     }
     BINDINGS = [
-        Binding("1", "area('people')", "People", id="area.people"),
-        Binding("2", "area('journal')", "Journal", id="area.journal"),
-        Binding("3", "area('outreach')", "Outreach", id="area.outreach"),
-        Binding("4", "area('review')", "Review", id="area.review"),
-        Binding("5", "area('network')", "Network", id="area.network"),
+        Binding("1", "area('people')", "People", id="area.people", group=AREAS),
+        Binding("2", "area('journal')", "Journal", id="area.journal", group=AREAS),
+        Binding("3", "area('outreach')", "Outreach", id="area.outreach", group=AREAS),
+        Binding("4", "area('review')", "Review", id="area.review", group=AREAS),
+        Binding("5", "area('network')", "Network", id="area.network", group=AREAS),
         Binding("c", "capture", "Capture", id="app.capture"),
         Binding("slash", "search", "Search", id="app.search"),
         Binding("question_mark", "help", "Help", id="app.help"),

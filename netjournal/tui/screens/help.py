@@ -51,7 +51,7 @@ class HelpScreen(ModalScreen[None]):
         rows += [
             Content.assemble(
                 (f"{'ctrl+p':<18}", "bold $accent"),
-                "Command palette: go to a person or learning, run any action",
+                "Palette: go to anyone or any learning; run any action",
             ),
             Content(""),
             Content(
