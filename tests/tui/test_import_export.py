@@ -129,3 +129,21 @@ def test_a_pasted_path_means_the_file_whatever_the_quoting(tmp_path: Path) -> No
     for pasted in (f"'{meant}'", str(meant).replace(" ", "\\ "), f"  {meant}  ",
                    f"file://{str(meant).replace(' ', '%20')}"):  # fmt: skip
         assert typed_path(pasted) == meant, pasted
+
+
+async def test_tab_completes_the_path_being_typed(journal_dir: Path, tmp_path: Path) -> None:
+    shutil.copy(SAMPLES / "linkedin-Connections.csv", tmp_path / "Connections.csv")
+    app = make_app(journal_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await open_palette_command(pilot, "Import")
+        screen = app.screen
+        assert isinstance(screen, ImportScreen)
+        await paste(pilot, f"{tmp_path}/Conn")
+        await settle(pilot)
+        await pilot.press("tab")
+        await settle(pilot)
+        field = screen.query_one("#import-path", Input)
+        assert field.value == f"{tmp_path}/Connections.csv"
+        assert app.focused is field
+        await wait_until(pilot, lambda: "Looks like" in static_text(screen, "#import-format"))

@@ -34,7 +34,13 @@ WHAT = ("Bring people in from a vCard file (Apple, Android, Outlook), LinkedIn's
 
 
 class ImportScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "close", "Close", id="import.close")]
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="import.close"),
+        # The only field: tab completes the path, as in a shell, instead of leaving it.
+        Binding(
+            "tab", "complete", "Complete the path", show=False, priority=True, id="import.complete"
+        ),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -60,6 +66,11 @@ class ImportScreen(Screen[None]):
         yield Static(Content("enter reads the file and shows what would change · enter again "
                              "imports · escape closes"), id="review-keys")  # fmt: skip
         yield Footer()
+
+    def action_complete(self) -> None:
+        field = self.query_one("#import-path", Input)
+        field.action_end()
+        field.action_cursor_right()  # at the end, Textual takes the suggestion
 
     def on_mount(self) -> None:
         self.sub_title = "Import"
