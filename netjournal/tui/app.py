@@ -192,6 +192,7 @@ class NetjournalApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Capture keeps a half-typed person: keys that would leave it (from a checkbox, say)
         # are off there; escape ends capture and asks first.
+        # (Under a dialog or form, a modal screen, Textual keeps the app's keys off anyway.)
         return not (action in LEAVING_ACTIONS and getattr(self.screen, "holds_typing", False))
 
     async def action_quit(self) -> None:

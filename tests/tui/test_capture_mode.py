@@ -199,7 +199,18 @@ async def test_keys_that_would_leave_capture_do_not_lose_a_half_typed_person(
         assert app.screen is capture and app.is_running
         assert capture.query_one("#field-name", Input).value == "Pia Unsaved"
 
-        await pilot.press("ctrl+s")  # saved, nothing typed: now q quits at once
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        # Asked whether "Anne Lee" is Ann Lee: area keys and q wait for the answer.
+        await paste(pilot, "Anne Lee")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, SamePersonDialog)
+        await pilot.press("2", "q")
+        await settle(pilot)
+        assert isinstance(app.screen, SamePersonDialog) and app.current_mode == "people"
+        assert app.is_running
+        await pilot.press("y")  # the same person: logged on Ann, nothing typed is left
         await settle(pilot)
         capture.query_one("#field-follow_up", Checkbox).focus()
         await pilot.press("q")
