@@ -152,7 +152,12 @@ def build_parser() -> Parser:
 
     snooze = commands.add_parser("snooze", help="hide a planned outreach until a date")
     snooze.add_argument("id", metavar="ID", help="the outreach's id (or the start of it)")
-    snooze.add_argument("--until", required=True, metavar="DATE", help="e.g. mon, +3d, next month")
+    snooze.add_argument(
+        "--until",
+        required=True,
+        metavar="DATE",
+        help="e.g. mon, +3d, next month; today wakes a snoozed plan",
+    )
     snooze.set_defaults(run=_planner("snooze_outreach"))
 
     _add_transfer_parsers(commands)

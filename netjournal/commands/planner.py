@@ -110,8 +110,11 @@ def drop_outreach(store: Store, args: argparse.Namespace) -> int:
 def snooze_outreach(store: Store, args: argparse.Namespace) -> int:
     outreach = find_outreach(store, args.id)
     until = parse_date(args.until, today())
-    snooze(store, outreach, until, today())
-    print(f"Snoozed until {until.isoformat()}: {outreach.title}.")
+    snoozed = snooze(store, outreach, until, today())
+    if snoozed.snoozed_until is None:
+        print(f"Awake again, in today's review: {outreach.title}.")
+    else:
+        print(f"Snoozed until {until.isoformat()}: {outreach.title}.")
     return 0
 
 

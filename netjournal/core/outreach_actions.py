@@ -21,7 +21,10 @@ def mark_done(store: Store, outreach: Outreach, day: date) -> Interaction:
             channel=CHANNEL_FOR_KIND.get(current.kind, "other"),
             summary=current.title,
             notes=_with_reason(current),
-            learning_ids=[current.learning_id] if current.learning_id else [],
+            # Only a share hands a learning over (a plan whose kind changed may still hold one).
+            learning_ids=[current.learning_id]
+            if current.learning_id and current.kind == "share"
+            else [],
         )
         changes.update.append(current.edit(status="done", done_at=day))
         changes.add.append(interaction)
@@ -42,15 +45,31 @@ def drop(store: Store, outreach: Outreach) -> Outreach:
     return dropped
 
 
-def snooze(store: Store, outreach: Outreach, until: date, day: date) -> Outreach:
-    """Hide `outreach` from the queue until `until` (which must be after `day`)."""
+def snooze_problem(outreach: Outreach, until: date, day: date) -> str:
+    """Why snoozing `outreach` until `until` makes no sense today ("" when it does).
+
+    `until` today wakes a snoozed plan; a day before the plan's due date would change nothing
+    (it is not in the review before then anyway)."""
+    if until == day and outreach.snoozed_until is not None and outreach.snoozed_until > day:
+        return ""
     if until <= day:
-        raise RecordError(
-            f"Snooze until a day after today ({day.isoformat()}), not {until.isoformat()}."
+        return f"Choose a day after today ({day.isoformat()}); today wakes a snoozed plan."
+    if outreach.due is not None and until <= outreach.due:
+        return (
+            f"It is due {outreach.due.isoformat()}: snoozing until {until.isoformat()} changes "
+            "nothing; choose a later day, or edit the due date."
         )
+    return ""
+
+
+def snooze(store: Store, outreach: Outreach, until: date, day: date) -> Outreach:
+    """Hide `outreach` from the queue until `until`; `until` today wakes a snoozed plan."""
     with store.batch() as changes:
         current = _current(store, outreach)
-        snoozed = current.edit(snoozed_until=until)
+        problem = snooze_problem(current, until, day)
+        if problem:
+            raise RecordError(problem)
+        snoozed = current.edit(snoozed_until=None if until == day else until)
         changes.update.append(snoozed)
     return snoozed
 

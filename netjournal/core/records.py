@@ -285,7 +285,7 @@ class Outreach(Record):
         if self.status == "open" and not self.person_ids:
             raise RecordError("An outreach is for at least one person.", "people")
         if self.status == "open" and self.kind == "introduce" and len(self.person_ids) < 2:
-            raise RecordError("An introduction names two people.", "people")
+            raise RecordError("An introduction names two different people.", "people")
         if self.kind == "share" and not self.learning_id:
             raise RecordError("A share names the learning to share.", "learning")
         if not self.title:

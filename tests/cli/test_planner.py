@@ -36,6 +36,9 @@ def test_review_done_and_snooze(run_cli: RunCli, journal_dir: Path) -> None:
     ] == ["Reconnect with Ann Lee"]
     talks = json.loads(run_cli("list", "interactions", "--json").stdout)
     assert {t["summary"] for t in talks} == {"Coffee", "Follow up with Ann Lee"}
+    woken = run_cli("snooze", queue[1]["id"], "--until", "today")
+    assert woken.stdout == "Awake again, in today's review: Reconnect with Ann Lee.\n"
+    assert [i["title"] for i in ok_json(run_cli("review", "--json"))] == ["Reconnect with Ann Lee"]
 
 
 def test_drop_keeps_the_plan_as_dropped_and_refuses_twice(

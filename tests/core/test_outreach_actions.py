@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from netjournal.core.errors import RecordError
-from netjournal.core.outreach_actions import mark_done
+from netjournal.core.outreach_actions import mark_done, snooze
 from netjournal.core.planning import plan_outreach
 from netjournal.core.records import Learning, Outreach, Person
 from netjournal.core.store import Store
@@ -62,3 +62,35 @@ def test_a_done_bring_in_makes_the_prospect_part_of_your_network(store: Store) -
     now = Store.open(store.folder).get(Person, victor.id)
     assert now is not None and now.status == "connected"
     assert [i.person_ids for i in Store.open(store.folder).interactions()] == [(victor.id,)]
+
+
+def test_a_plan_that_is_no_longer_a_share_hands_no_learning_over(store: Store) -> None:
+    ann = Person.create(name="Ann Lee")
+    talk = Learning.create(date=DAY, title="Robots pay back in 14 months")
+    share = plan_outreach("share", [ann], learning=talk, due=DAY)
+    store.add(ann, talk, share)
+    follow_up = share.edit(kind="follow-up")  # as saved before the form dropped the learning
+    store.save_edit(share, follow_up)
+
+    logged = mark_done(store, follow_up, DAY)
+
+    assert logged.learning_ids == ()
+
+
+def test_snooze_refuses_a_day_that_changes_nothing_and_today_wakes_a_snoozed_plan(
+    store: Store,
+) -> None:
+    ann = Person.create(name="Ann Lee")
+    plan = plan_outreach("follow-up", [ann], due=date(2026, 12, 4))
+    store.add(ann, plan)
+    with pytest.raises(RecordError, match="It is due 2026-12-04: snoozing until 2026-12-01"):
+        snooze(store, plan, date(2026, 12, 1), DAY)
+    with pytest.raises(RecordError, match=r"Choose a day after today \(2026-11-29\)"):
+        snooze(store, plan, DAY, DAY)  # not snoozed: nothing to wake
+    assert Store.open(store.folder).get(Outreach, plan.id) == plan  # refused: unchanged
+
+    snoozed = snooze(store, plan, date(2026, 12, 20), DAY)
+    assert snoozed.snoozed_until == date(2026, 12, 20)
+    awake = snooze(store, snoozed, DAY, DAY)
+    assert awake.snoozed_until is None
+    assert awake.is_open_on(DAY)  # back in the list today

@@ -364,7 +364,7 @@ def test_share_outreach_needs_a_learning() -> None:
 
 
 def test_introduction_needs_two_people() -> None:
-    with pytest.raises(RecordError, match="two people"):
+    with pytest.raises(RecordError, match="two different people"):
         Outreach.create(kind="introduce", person_ids=["p1"], title="Introduce")
     assert Outreach.create(kind="introduce", person_ids=["p1", "p2"], title="Introduce")
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, Select
 
+from netjournal.core.planning import plan_outreach
+from netjournal.core.records import Learning, Outreach, Person
 from netjournal.tui.screens.outreach import OutreachScreen
 from netjournal.tui.screens.snooze import SnoozeDialog
 from tests.tui.support import (
@@ -167,10 +169,46 @@ async def test_a_snooze_day_that_does_not_parse_is_a_sentence_and_changes_nothin
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is dialog
-        assert static_text(dialog, "#snooze-error") == "Choose a day after today."
+        assert static_text(dialog, "#snooze-error") == (
+            f"Choose a day after today ({TODAY.isoformat()}); today wakes a snoozed plan."
+        )
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is screen
         assert reopen(journal_dir).outreach() == before
         assert table(screen).current_key == chosen
         assert "Snoozed until" not in detail_text(screen)
+
+
+async def test_editing_a_plan_keeps_it_true_to_its_kind_and_due_date(journal_dir: Path) -> None:
+    ann = Person.create(name="Ann Lee")
+    talk = Learning.create(date=TODAY, title="Solid state batteries")
+    share = plan_outreach("share", [ann], learning=talk, due=TODAY + timedelta(days=2))
+    snoozed = plan_outreach("follow-up", [ann], due=TODAY, title="Call Ann back").edit(
+        snoozed_until=TODAY + timedelta(days=30)
+    )
+    app = make_app(journal_dir, ann, talk, share, snoozed)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        screen = await area(pilot, "3")
+        # A share turned follow-up: the learning goes, so done records no share.
+        screen.select(share.id)  # type: ignore[attr-defined]
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#field-kind", Select).value = "follow-up"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        # The snoozed call, due today again: a new due date wakes it.
+        screen.select(snoozed.id)  # type: ignore[attr-defined]
+        await pilot.press("e")
+        await settle(pilot)
+        due = app.screen.query_one("#field-due", Input)
+        due.value = "tomorrow"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    store = reopen(journal_dir)
+    edited = store.get(Outreach, share.id)
+    assert edited is not None and (edited.kind, edited.learning_id) == ("follow-up", "")
+    woken = store.get(Outreach, snoozed.id)
+    assert woken is not None
+    assert (woken.due, woken.snoozed_until) == (TODAY + timedelta(days=1), None)

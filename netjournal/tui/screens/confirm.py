@@ -85,5 +85,5 @@ def drop_outreach(
         if yes:
             screen.run_worker(save(), group="save")
 
-    question = f"Drop '{outreach.title}'? It stays in the journal as dropped, no longer planned."
+    question = f"Drop “{outreach.title}”? It stays in the journal as dropped, no longer planned."
     app.push_screen(ConfirmDialog(question, "Drop", "Keep"), answered)

@@ -27,8 +27,10 @@ from netjournal.tui.detail import field, heading, lines, person_detail
 from netjournal.tui.screens.area import AreaScreen
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
-KIND_WORDS = {"internal": "internal", "customer": "customers", "supplier": "suppliers",
-              "expert": "experts", "journalist": "journalists", "other": "other"}  # fmt: skip
+# The mix line's nouns, one and many ("1 customer", "3 customers").
+KIND_WORDS = {"internal": ("internal", "internal"), "customer": ("customer", ""),
+              "supplier": ("supplier", ""), "expert": ("expert", ""),
+              "journalist": ("journalist", ""), "other": ("other", "other")}  # fmt: skip
 
 
 class NetworkScreen(AreaScreen):
@@ -82,7 +84,7 @@ class NetworkScreen(AreaScreen):
             sum(1 for p in self.snapshot.people.values() if p.is_prospect) if self.snapshot else 0
         )
         mix = " · ".join(
-            f"{found.mix[k]} {KIND_WORDS[k]}" for k in PERSON_KINDS if found.mix.get(k)
+            count_of(found.mix[k], *KIND_WORDS[k]) for k in PERSON_KINDS if found.mix.get(k)
         )
         text = (
             f"{found.connected} connected, {prospects} prospect{'s' if prospects != 1 else ''} · "

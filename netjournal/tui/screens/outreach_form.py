@@ -74,7 +74,7 @@ class OutreachForm(FormScreen):
             same = [p for p in current if fold(p.name) == fold(name)]
             people.append(same[0] if same else snapshot.people[resolve(name, candidates).id])
         learning = None
-        if values["learning"].strip():
+        if values["learning"].strip() and values["kind"] == "share":  # the field is for shares
             titles = learning_candidates(snapshot.learnings.values())
             learning = snapshot.learnings[resolve(values["learning"], titles, "learning").id]
         due = parse_due(values["due"], self.nj.today())
@@ -98,6 +98,8 @@ class OutreachForm(FormScreen):
             kind=values["kind"], person_ids=[p.id for p in people], due=due, title=title,
             learning_id=learning.id if learning else "", notes=values["notes"],
             reason=values["reason"],
+            # A new due date is a new decision: a snooze from before it no longer holds.
+            snoozed_until=old.snoozed_until if due == old.due else None,
         )  # fmt: skip
         return lambda store: store.save_edit(self.outreach, edited)
 

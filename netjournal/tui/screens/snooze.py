@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 
 from netjournal.core.dates import parse_date
 from netjournal.core.errors import NetjournalError
-from netjournal.core.outreach_actions import snooze
+from netjournal.core.outreach_actions import snooze, snooze_problem
 from netjournal.core.records import Outreach
 
 if TYPE_CHECKING:
@@ -50,8 +50,9 @@ class SnoozeDialog(ModalScreen[None]):
         except NetjournalError as error:
             self.query_one("#snooze-error", Static).update(Content(str(error)))
             return
-        if until <= day:
-            self.query_one("#snooze-error", Static).update(Content("Choose a day after today."))
+        problem = snooze_problem(self.outreach, until, day)
+        if problem:
+            self.query_one("#snooze-error", Static).update(Content(problem))
             return
         if not self._saving:
             self._saving = True
@@ -64,7 +65,9 @@ class SnoozeDialog(ModalScreen[None]):
         finally:
             self._saving = False
         if result is not None:
-            app.notify(f"Snoozed until {until.isoformat()}: {self.outreach.title}", markup=False)
+            said = (f"Snoozed until {until.isoformat()}" if result.snoozed_until
+                    else "Awake again, in today's list")  # fmt: skip
+            app.notify(f"{said}: {self.outreach.title}", markup=False)
             self.dismiss(None)
 
     def action_cancel(self) -> None:
