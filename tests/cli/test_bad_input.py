@@ -71,7 +71,10 @@ REFUSED_IN_A_JOURNAL = [
     (("log", "ann", "-m", "   "), "needs a summary"),
     (("log", "ann", "-m", "hi", "--shared", "quantum"), "No learning matches 'quantum'."),
     (("add", "outreach", "share", "--to", "ann"), "names the learning to share"),
-    (("add", "outreach", "introduce", "--to", "ann"), "An introduction names two different people."),
+    (
+        ("add", "outreach", "introduce", "--to", "ann"),
+        "An introduction names two different people.",
+    ),
     (("add", "outreach", "introduce", "--to", "ann", "Ann Lee"), "names two different people"),
     (("add", "outreach", "follow-up", "--to", "ann", "--due", "whenever"), "'whenever' is not"),
     (("add", "outreach", "follow-up", "--to", "ann", "--due", "2026-04-31"), "30 days"),

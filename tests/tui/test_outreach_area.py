@@ -212,3 +212,21 @@ async def test_editing_a_plan_keeps_it_true_to_its_kind_and_due_date(journal_dir
     woken = store.get(Outreach, snoozed.id)
     assert woken is not None
     assert (woken.due, woken.snoozed_until) == (TODAY + timedelta(days=1), None)
+
+
+async def test_a_name_that_matches_nobody_takes_you_to_the_field(journal_dir: Path) -> None:
+    app = make_app(journal_dir, Person.create(name="Ann Lee"))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await area(pilot, "3")
+        await pilot.press("a")
+        await settle(pilot)
+        form = app.screen
+        form.query_one("#field-people", Input).value = "Zed Nobody"
+        form.query_one("#field-title", Input).focus()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form
+        assert static_text(form, "#form-error").startswith("No person matches 'Zed Nobody'")
+        assert app.focused is form.query_one("#field-people", Input)
+    assert reopen(journal_dir).outreach() == []

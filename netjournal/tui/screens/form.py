@@ -11,7 +11,8 @@ import shlex
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -29,6 +30,17 @@ from netjournal.tui.widgets.word_suggester import WordListSuggester
 
 if TYPE_CHECKING:
     from netjournal.tui.app import NetjournalApp
+
+
+@contextmanager
+def in_field(name: str) -> Iterator[None]:
+    """Errors raised inside (a name that matches nobody, say) take the user to field `name`."""
+    try:
+        yield
+    except NetjournalError as error:
+        if not getattr(error, "field", ""):
+            error.field = name  # type: ignore[attr-defined]
+        raise
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from netjournal.core.dates import parse_past
 from netjournal.core.names import learning_candidates, person_candidates, resolve
 from netjournal.core.records import CHANNELS, Interaction, Person
 from netjournal.core.store import Store
-from netjournal.tui.screens.form import Field, FormScreen
+from netjournal.tui.screens.form import Field, FormScreen, in_field
 
 
 class LogForm(FormScreen):
@@ -80,8 +80,10 @@ class LogForm(FormScreen):
             return [], []
         people = person_candidates(snapshot.people.values())
         titles = learning_candidates(snapshot.learnings.values())
-        others = [resolve(name, people).id for name in _names(values["others"])]
-        shared = [resolve(title, titles, "learning").id for title in _names(values["shared"])]
+        with in_field("others"):
+            others = [resolve(name, people).id for name in _names(values["others"])]
+        with in_field("shared"):
+            shared = [resolve(title, titles, "learning").id for title in _names(values["shared"])]
         return [i for i in dict.fromkeys(others) if i != self.person.id], list(
             dict.fromkeys(shared)
         )

@@ -11,7 +11,7 @@ from netjournal.core.names import fold, learning_candidates, person_candidates, 
 from netjournal.core.planning import already_planned, outreach_title, plan_outreach
 from netjournal.core.records import OUTREACH_KINDS, Outreach
 from netjournal.core.store import Store
-from netjournal.tui.screens.form import Field, FormScreen
+from netjournal.tui.screens.form import Field, FormScreen, in_field
 
 
 class OutreachForm(FormScreen):
@@ -72,11 +72,13 @@ class OutreachForm(FormScreen):
         people = []
         for name in names:
             same = [p for p in current if fold(p.name) == fold(name)]
-            people.append(same[0] if same else snapshot.people[resolve(name, candidates).id])
+            with in_field("people"):
+                people.append(same[0] if same else snapshot.people[resolve(name, candidates).id])
         learning = None
         if values["learning"].strip() and values["kind"] == "share":  # the field is for shares
             titles = learning_candidates(snapshot.learnings.values())
-            learning = snapshot.learnings[resolve(values["learning"], titles, "learning").id]
+            with in_field("learning"):
+                learning = snapshot.learnings[resolve(values["learning"], titles, "learning").id]
         due = parse_due(values["due"], self.nj.today())
         if self.outreach is None:
             planned = plan_outreach(values["kind"], people, learning=learning, due=due,
