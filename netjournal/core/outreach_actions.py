@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from netjournal.core.errors import NotFound, RecordError
@@ -34,6 +35,28 @@ def mark_done(store: Store, outreach: Outreach, day: date) -> Interaction:
                 if person is not None and person.is_prospect:
                     changes.update.append(person.edit(status="connected"))
     return interaction
+
+
+def take_back(
+    store: Store, done: Outreach, logged: Interaction, connected: Sequence[str] = ()
+) -> Outreach:
+    """Undo `mark_done`: the plan is open again, the talk it logged goes (unless edited since),
+    and the prospects it brought into the network (`connected`) are prospects again."""
+    with store.batch() as changes:
+        current = _current(store, done)
+        if current.status != "done":
+            raise RecordError(
+                f"'{current.title}' is {current.status}, not done: nothing to take back."
+            )
+        reopened = current.edit(status="open", done_at=None)
+        changes.update.append(reopened)
+        if store.get(Interaction, logged.id) == logged:
+            changes.delete.append(logged)
+        for person_id in connected:
+            person = store.get(Person, person_id)
+            if person is not None and person.status == "connected":
+                changes.update.append(person.edit(status="prospect"))
+    return reopened
 
 
 def drop(store: Store, outreach: Outreach) -> Outreach:

@@ -25,7 +25,7 @@ from netjournal.core.clock import today
 from netjournal.core.config import Config, load_config
 from netjournal.core.errors import NetjournalError
 from netjournal.core.planning import already_planned
-from netjournal.core.records import Outreach
+from netjournal.core.records import Interaction, Outreach
 from netjournal.core.search_index import REINDEX_AFTER, LiveIndex, open_index, rebuild_index
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.store import Store
@@ -96,6 +96,8 @@ class NetjournalApp(App[None]):
         self._disk = threading.Lock()  # one store access at a time, across worker threads
         self._reported_problem = ""
         self.export_folder: Path | None = None  # where the last export went: the next goes there
+        # The last plan marked done, the talk it logged, the prospects it connected: for u.
+        self.last_done: tuple[Outreach, Interaction, tuple[str, ...]] | None = None
 
     def on_mount(self) -> None:
         self.sub_title = str(self.store.folder)
@@ -175,6 +177,37 @@ class NetjournalApp(App[None]):
             return None
         self.snapshot = snapshot
         return result
+
+    async def finish(self, outreach: Outreach) -> bool:
+        """Mark `outreach` done (the talk is logged); remembered so that `u` can take it back."""
+        from netjournal.core.outreach_actions import mark_done
+
+        snapshot = self.snapshot
+        connected = tuple(  # a done bring-in connects its prospects: u makes them prospects again
+            i for i in outreach.person_ids
+            if outreach.kind == "bring-in" and snapshot and i in snapshot.people
+            and snapshot.people[i].is_prospect
+        )  # fmt: skip
+        logged = await self.save(lambda store: mark_done(store, outreach, self.today()))
+        if logged is None:
+            return False
+        self.last_done = (outreach, logged, connected)
+        self.notify(f"Done: {outreach.title} (u takes it back)", markup=False)
+        return True
+
+    async def take_back_done(self) -> bool:
+        """`u`: undo the last done of this session: the plan is open again, its talk removed."""
+        from netjournal.core.outreach_actions import take_back
+
+        if self.last_done is None:
+            self.notify("Nothing to take back: u undoes the last d of this session.", markup=False)
+            return False
+        outreach, logged, connected = self.last_done
+        if await self.save(lambda store: take_back(store, outreach, logged, connected)) is None:
+            return False
+        self.last_done = None
+        self.notify(f"Taken back: {outreach.title} is planned again.", markup=False)
+        return True
 
     async def add_plan(self, plan: Outreach) -> bool:
         """Save a plan made in one key (a bring-in, a drill's gap) unless it repeats one."""

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from netjournal.core.errors import RecordError
-from netjournal.core.outreach_actions import mark_done, snooze
+from netjournal.core.outreach_actions import mark_done, snooze, take_back
 from netjournal.core.planning import plan_outreach
 from netjournal.core.records import Learning, Outreach, Person
 from netjournal.core.store import Store
@@ -94,3 +94,34 @@ def test_snooze_refuses_a_day_that_changes_nothing_and_today_wakes_a_snoozed_pla
     awake = snooze(store, snoozed, DAY, DAY)
     assert awake.snoozed_until is None
     assert awake.is_open_on(DAY)  # back in the list today
+
+
+def test_a_done_is_taken_back_whole(store: Store) -> None:
+    victor = Person.create(name="Victor Almeida", status="prospect")
+    plan = plan_outreach("bring-in", [victor], due=DAY)
+    store.add(victor, plan)
+    logged = mark_done(store, plan, DAY)
+
+    reopened = take_back(store, plan, logged, connected=[victor.id])
+
+    fresh = Store.open(store.folder)
+    assert fresh.get(Outreach, plan.id) == reopened
+    assert (reopened.status, reopened.done_at) == ("open", None)
+    assert fresh.interactions() == []
+    now = fresh.get(Person, victor.id)
+    assert now is not None and now.status == "prospect"
+    with pytest.raises(RecordError, match="is open, not done"):
+        take_back(store, plan, logged)
+
+
+def test_taking_back_keeps_a_talk_edited_since(store: Store) -> None:
+    ann = Person.create(name="Ann Lee")
+    plan = plan_outreach("follow-up", [ann], due=DAY)
+    store.add(ann, plan)
+    logged = mark_done(store, plan, DAY)
+    noted = logged.edit(notes="She said yes to the pilot")
+    store.save_edit(logged, noted)
+
+    take_back(store, plan, logged)
+
+    assert Store.open(store.folder).interactions() == [noted]  # what the user wrote stays

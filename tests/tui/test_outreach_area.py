@@ -95,7 +95,21 @@ async def test_d_marks_done_and_logs_the_interaction(journal_dir: Path) -> None:
         )
         assert chosen not in [row.key for row in table(screen).rows]
         assert headings(screen)[0] == "Overdue (1)"
-        assert f"Done: {done.title}" in told.messages()
+        assert f"Done: {done.title} (u takes it back)" in told.messages()
+
+        # A d by mistake: u takes it back whole, the plan and the journal as they were.
+        await pilot.press("u")
+        await settle(pilot)
+        store = reopen(journal_dir)
+        again = next(o for o in store.outreach() if o.id == chosen)
+        assert (again.status, again.done_at) == ("open", None)
+        assert {i.id for i in store.interactions()} == before
+        assert headings(screen)[0] == "Overdue (2)"
+        assert table(screen).current_key == chosen
+        assert f"Taken back: {done.title} is planned again." in told.messages()
+        await pilot.press("u")  # only once
+        await settle(pilot)
+        assert told.messages()[-1] == "Nothing to take back: u undoes the last d of this session."
 
 
 async def test_shift_d_drops_a_plan_after_asking_and_keeps_it_in_the_journal(

@@ -42,6 +42,12 @@ async def test_a_whole_review_session(journal_dir: Path) -> None:
         assert static_text(screen, "#progress") == "1 of 4"
         await pilot.press("d")  # done: the overdue follow-up
         await settle(pilot)
+        await pilot.press("u")  # a slip: taken back, and back in the queue
+        await settle(pilot)
+        assert table(screen).rows[0].cells[1] == "Follow up with Ann Lee"
+        assert static_text(screen, "#progress") == "1 of 4"
+        await pilot.press("d")  # done after all
+        await settle(pilot)
         await pilot.press("z")
         await settle(pilot)
         await paste(pilot, "+2d")

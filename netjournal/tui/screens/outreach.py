@@ -42,6 +42,7 @@ class OutreachScreen(AreaScreen):
         Binding("a", "add", "Add", id="outreach.add"),
         Binding("e", "edit", "Edit", id="outreach.edit"),
         Binding("d", "done", "Done", id="outreach.done"),
+        Binding("u", "undo", "Undo done", id="outreach.undo"),
         Binding("z", "snooze", "Snooze", id="outreach.snooze"),
         Binding("D", "drop", "Drop", id="outreach.drop"),
         Binding("x", "delete", "Delete", id="outreach.delete"),
@@ -75,14 +76,15 @@ class OutreachScreen(AreaScreen):
     def action_done(self) -> None:
         outreach = self._selected_outreach()
         if outreach is not None and outreach.status == "open":
-            self.run_worker(self._mark_done(outreach), group="save")
+            self.run_worker(self.nj.finish(outreach), group="save")
 
-    async def _mark_done(self, outreach: Outreach) -> None:
-        from netjournal.core.outreach_actions import mark_done
+    def action_undo(self) -> None:
+        self.run_worker(self._undo(), group="save")
 
-        result = await self.nj.save(lambda store: mark_done(store, outreach, self.nj.today()))
-        if result is not None:
-            self.notify(f"Done: {outreach.title}", markup=False)
+    async def _undo(self) -> None:
+        last = self.nj.last_done
+        if await self.nj.take_back_done() and last is not None:
+            self.select(last[0].id)  # back on the plan, as it was before the d
 
     def action_drop(self) -> None:
         outreach = self._selected_outreach()

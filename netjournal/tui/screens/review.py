@@ -33,6 +33,7 @@ PLAN_KIND = {"cold": "reconnect", "power": "reconnect", "prospect": "bring-in"}
 class ReviewScreen(Screen[None]):
     BINDINGS = [
         Binding("d", "done", "Done", id="review.done"),
+        Binding("u", "undo", "Undo done", id="review.undo"),
         Binding("z", "snooze", "Snooze", id="review.snooze"),
         Binding("s", "skip", "Skip today", id="review.skip"),
         Binding("l", "log", "Log", id="review.log"),
@@ -52,6 +53,7 @@ class ReviewScreen(Screen[None]):
         self.skipped: set[str] = set()  # in this visit
         self.skipped_earlier: set[str] = set()  # today, before this visit: not counted again
         self.left_skipped = 0  # of today's queue, items skipped earlier
+        self.back: str | None = None  # a plan taken back with u: the cursor goes to it
 
     @property
     def nj(self) -> NetjournalApp:
@@ -62,7 +64,8 @@ class ReviewScreen(Screen[None]):
         yield Static(id="progress", markup=False)
         yield RecordTable((Column("What", width=9), Column("Who / what", weight=1.0),
                            Column("Why", weight=1.6)), id="list")  # fmt: skip
-        yield Static(Content("d done · z snooze · s skip today · l log a note · p plan · D drop · enter open"),
+        yield Static(Content("d done (u takes back) · z snooze · s skip today · l log a note · p plan · "
+                             "D drop · enter open"),
                      id="review-keys")  # fmt: skip
         yield Footer()
 
@@ -104,7 +107,11 @@ class ReviewScreen(Screen[None]):
         rows = [Row(item.id, (item.kind, item.title, self._why(item, snapshot)))
                 for item in self.items.values()]  # fmt: skip
         table = self.query_one("#list", RecordTable)
-        table.set_rows(rows, keep=self._next_after(table.current_key, before))
+        if self.back in self.items:
+            keep, self.back = self.back, None
+        else:
+            keep = self._next_after(table.current_key, before)
+        table.set_rows(rows, keep=keep)
         self._progress()
 
     def _why(self, item: ReviewItem, snapshot: JournalSnapshot) -> str:
@@ -167,14 +174,22 @@ class ReviewScreen(Screen[None]):
         self.run_worker(self._done(item), group="save")
 
     async def _done(self, item: ReviewItem) -> None:
-        from netjournal.core.outreach_actions import mark_done
-
         snapshot = self.nj.snapshot
         outreach = snapshot.outreach.get(item.id) if snapshot else None
-        if outreach is not None and await self.nj.save(
-            lambda store: mark_done(store, outreach, self.nj.today())
-        ):
+        if outreach is not None and await self.nj.finish(outreach):
             self._count("done")
+
+    def action_undo(self) -> None:
+        self.run_worker(self._undo(), group="save")
+
+    async def _undo(self) -> None:
+        last = self.nj.last_done
+        self.back = last[0].id if last else None  # the cursor goes to it when the queue shows it
+        if not await self.nj.take_back_done():
+            self.back = None
+        elif self.handled["done"]:
+            self.handled["done"] -= 1  # the plan is back in the queue, to do after all
+            self._progress()
 
     def action_snooze(self) -> None:
         item = self._current()
