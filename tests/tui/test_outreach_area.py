@@ -93,8 +93,11 @@ async def test_d_marks_done_and_logs_the_interaction(journal_dir: Path) -> None:
             done.person_ids,
             done.title,
         )
-        assert chosen not in [row.key for row in table(screen).rows]
+        # Listed last now, under "Done lately"; the cursor went on to the next plan.
         assert headings(screen)[0] == "Overdue (1)"
+        assert headings(screen)[-1] == "Done lately (1)"
+        assert table(screen).rows[-1].key == chosen
+        assert table(screen).current_key == table(screen).rows[1].key != chosen
         assert f"Done: {done.title} (u takes it back)" in told.messages()
 
         # A d by mistake: u takes it back whole, the plan and the journal as they were.
@@ -105,6 +108,7 @@ async def test_d_marks_done_and_logs_the_interaction(journal_dir: Path) -> None:
         assert (again.status, again.done_at) == ("open", None)
         assert {i.id for i in store.interactions()} == before
         assert headings(screen)[0] == "Overdue (2)"
+        assert "Done lately (1)" not in headings(screen)
         assert table(screen).current_key == chosen
         assert f"Taken back: {done.title} is planned again." in told.messages()
         await pilot.press("u")  # only once
@@ -130,8 +134,11 @@ async def test_shift_d_drops_a_plan_after_asking_and_keeps_it_in_the_journal(
         dropped = next(o for o in store.outreach() if o.id == chosen)
         assert (dropped.status, dropped.done_at) == ("dropped", None)
         assert {i.id for i in store.interactions()} == before  # dropping logs nothing
-        assert chosen not in [row.key for row in table(screen).rows]
+        # Listed last now, under "Done lately"; the cursor went on to the next plan.
         assert headings(screen)[0] == "Overdue (1)"
+        assert headings(screen)[-1] == "Done lately (1)"
+        assert table(screen).rows[-1].key == chosen
+        assert table(screen).current_key == table(screen).rows[1].key != chosen
 
 
 async def test_z_snoozes_to_a_typed_day_and_the_plan_moves_to_snoozed(journal_dir: Path) -> None:
@@ -244,3 +251,31 @@ async def test_a_name_that_matches_nobody_takes_you_to_the_field(journal_dir: Pa
         assert static_text(form, "#form-error").startswith("No person matches 'Zed Nobody'")
         assert app.focused is form.query_one("#field-people", Input)
     assert reopen(journal_dir).outreach() == []
+
+
+async def test_plans_done_lately_are_listed_last_and_older_ones_are_not(journal_dir: Path) -> None:
+    ann = Person.create(name="Ann Lee")
+    recent = plan_outreach("follow-up", [ann], due=TODAY, title="Sent the deck").edit(
+        status="done", done_at=TODAY - timedelta(days=3)
+    )
+    old = plan_outreach("follow-up", [ann], due=TODAY, title="Old call").edit(
+        status="done", done_at=TODAY - timedelta(days=20)
+    )
+    still = plan_outreach("reconnect", [ann], due=TODAY + timedelta(days=2))
+    app = make_app(journal_dir, ann, recent, old, still)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        screen = await area(pilot, "3")
+        assert headings(screen) == ["Upcoming (1)", "Done lately (1)"]
+        last = table(screen).rows[-1]
+        assert (last.key, last.cells[0], last.dim) == (
+            recent.id,
+            (TODAY - timedelta(days=3)).isoformat(),
+            True,
+        )
+        assert old.id not in [row.key for row in table(screen).rows]
+        screen.select(recent.id)  # type: ignore[attr-defined]
+        await pilot.press("z", "d")  # neither snoozes nor finishes what is done
+        await settle(pilot)
+        assert app.screen is screen
+    assert reopen(journal_dir).get(Outreach, recent.id) == recent

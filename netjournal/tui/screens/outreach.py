@@ -1,8 +1,9 @@
-"""Outreach (3): open plans grouped as overdue, today, upcoming and someday."""
+"""Outreach (3): open plans grouped as overdue, today, upcoming, someday and snoozed; then
+what was done or dropped lately."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from textual.binding import Binding
 from textual.content import Content
@@ -15,6 +16,8 @@ from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
 
 def group_of(outreach: Outreach, day: date) -> str:
+    if outreach.status != "open":
+        return "Done lately"
     if not outreach.is_open_on(day):
         return "Snoozed"
     if outreach.due is None:
@@ -26,7 +29,15 @@ def group_of(outreach: Outreach, day: date) -> str:
     return "Upcoming"
 
 
-GROUPS = ("Overdue", "Today", "Upcoming", "Someday", "Snoozed")
+GROUPS = ("Overdue", "Today", "Upcoming", "Someday", "Snoozed", "Done lately")
+# Plans done or dropped this many days ago still show, last: you see what you finished
+# (and `u` can take the last done back); older ones are in the timeline and the CLI.
+DONE_LATELY_DAYS = 14
+
+
+def finished_on(outreach: Outreach) -> date:
+    """When a plan was done (its date) or dropped (the day it was last changed)."""
+    return outreach.done_at or date.fromisoformat(outreach.updated[:10])
 
 
 class OutreachScreen(AreaScreen):
@@ -50,17 +61,24 @@ class OutreachScreen(AreaScreen):
 
     def rows(self, snapshot: JournalSnapshot) -> list[Row]:
         day = self.nj.today()
-        open_items = [o for o in snapshot.outreach.values() if o.status == "open"]
+        since = day - timedelta(days=DONE_LATELY_DAYS)
+        shown = [o for o in snapshot.outreach.values()
+                 if o.status == "open" or finished_on(o) >= since]  # fmt: skip
         rows: list[Row] = []
         for group in GROUPS:
             members = sorted(
-                (o for o in open_items if group_of(o, day) == group),
+                (o for o in shown if group_of(o, day) == group),
                 key=lambda o: (_shown_date(o, group) or date.max, o.created),
+                reverse=group == "Done lately",  # the latest first
             )
             if members:
                 rows.append(Row(f"group:{group}", (f"{group} ({len(members)})",), heading=True))
             rows += [
-                Row(o.id, (_when(o, group), o.kind, o.title, snapshot.names(o.person_ids)))
+                Row(
+                    o.id,
+                    (_when(o, group), o.kind, _title(o), snapshot.names(o.person_ids)),
+                    dim=o.status != "open",
+                )
                 for o in members
             ]
         return rows
@@ -76,7 +94,21 @@ class OutreachScreen(AreaScreen):
     def action_done(self) -> None:
         outreach = self._selected_outreach()
         if outreach is not None and outreach.status == "open":
-            self.run_worker(self.nj.finish(outreach), group="save")
+            self.run_worker(self._finish(outreach), group="save")
+
+    async def _finish(self, outreach: Outreach) -> None:
+        after = self._open_plan_after(outreach)
+        if await self.nj.finish(outreach) and after is not None:
+            self.select(after)
+
+    def _open_plan_after(self, outreach: Outreach) -> str | None:
+        """The open plan listed after `outreach` (else before it): where the cursor goes when
+        `outreach` moves down to "Done lately"."""
+        snapshot = self.snapshot
+        keys = [r.key for r in self.table.rows if not r.heading and snapshot
+                and r.key in snapshot.outreach and snapshot.outreach[r.key].status == "open"]  # fmt: skip
+        at = keys.index(outreach.id) if outreach.id in keys else -1
+        return next(iter(keys[at + 1 :] or keys[:at][-1:]), None)
 
     def action_undo(self) -> None:
         self.run_worker(self._undo(), group="save")
@@ -91,11 +123,17 @@ class OutreachScreen(AreaScreen):
         if outreach is not None and outreach.status == "open":
             from netjournal.tui.screens.confirm import drop_outreach
 
-            drop_outreach(self, outreach)
+            after = self._open_plan_after(outreach)
+
+            def moved_on() -> None:
+                if after is not None:
+                    self.select(after)
+
+            drop_outreach(self, outreach, moved_on)
 
     def action_snooze(self) -> None:
         outreach = self._selected_outreach()
-        if outreach is not None:
+        if outreach is not None and outreach.status == "open":
             from netjournal.tui.screens.snooze import SnoozeDialog
 
             self.app.push_screen(SnoozeDialog(outreach))
@@ -125,7 +163,13 @@ class OutreachScreen(AreaScreen):
 
 def _shown_date(outreach: Outreach, group: str) -> date | None:
     # A snoozed plan is listed by the day it comes back, not the due date it passed.
+    if group == "Done lately":
+        return finished_on(outreach)
     return outreach.snoozed_until if group == "Snoozed" else outreach.due
+
+
+def _title(outreach: Outreach) -> str:
+    return outreach.title + (" (dropped)" if outreach.status == "dropped" else "")
 
 
 def _when(outreach: Outreach, group: str) -> str:
