@@ -10,7 +10,7 @@ from netjournal.core.clock import today
 from netjournal.core.config import load_config
 from netjournal.core.dates import parse_date
 from netjournal.core.errors import Ambiguous, NotFound, RecordError
-from netjournal.core.outreach_actions import drop, mark_done, snooze
+from netjournal.core.outreach_actions import awake_where, drop, mark_done, snooze
 from netjournal.core.records import Outreach
 from netjournal.core.review import ReviewItem, review_queue
 from netjournal.core.review_skips import skip_for_today, skipped_on
@@ -112,7 +112,7 @@ def snooze_outreach(store: Store, args: argparse.Namespace) -> int:
     until = parse_date(args.until, today())
     snoozed = snooze(store, outreach, until, today())
     if snoozed.snoozed_until is None:
-        print(f"Awake again, in today's review: {outreach.title}.")
+        print(f"Awake again, {awake_where(snoozed, today())}: {outreach.title}.")
     else:
         print(f"Snoozed until {until.isoformat()}: {outreach.title}.")
     return 0
@@ -121,16 +121,21 @@ def snooze_outreach(store: Store, args: argparse.Namespace) -> int:
 def suggest(store: Store, args: argparse.Namespace) -> int:
     """`netjournal suggest LEARNING`: whom to share it with, best first, with the reasons."""
     from netjournal.commands.resolving import resolve_learning
+    from netjournal.core.planning import planned_share_people
     from netjournal.core.suggest import suggest_people
 
     learning = resolve_learning(store, args.learning)
     snapshot = JournalSnapshot.load(store)
-    already = [p.id for p in snapshot.shared_with(learning.id)]
-    found = suggest_people(learning, snapshot.people.values(), already, limit=args.limit)
+    has_it = {p.id for p in snapshot.shared_with(learning.id)}
+    planned = planned_share_people(snapshot.outreach.values(), learning.id) - has_it
+    # Both are ranked out; the JSON's "shared" says who has it, "planned" who will.
+    found = suggest_people(learning, snapshot.people.values(), has_it | planned, limit=args.limit)
     if args.json:
-        print_json([entry.to_dict() for entry in found])
+        print_json([{**entry.to_dict(), "shared": entry.person.id in has_it,
+                     "planned": entry.person.id in planned} for entry in found])  # fmt: skip
         return 0
-    rows = [[entry.person.name + (" (has it)" if entry.shared else ""), f"{entry.score:.1f}",
+    marks = {**dict.fromkeys(planned, " (share planned)"), **dict.fromkeys(has_it, " (has it)")}
+    rows = [[entry.person.name + marks.get(entry.person.id, ""), f"{entry.score:.1f}",
              "; ".join(entry.reasons)] for entry in found]  # fmt: skip
     print_table(rows, f"Nobody's interests, expertise or needs match '{learning.title}' yet.")
     return 0

@@ -97,6 +97,13 @@ def snooze(store: Store, outreach: Outreach, until: date, day: date) -> Outreach
     return snoozed
 
 
+def awake_where(outreach: Outreach, day: date) -> str:
+    """Where a woken plan is now, in words: "in today's list" or "due 2026-12-02"."""
+    if outreach.due is None:
+        return "planned for someday"
+    return "in today's list" if outreach.due <= day else f"due {outreach.due.isoformat()}"
+
+
 def _with_reason(outreach: Outreach) -> str:
     """The notes an outreach leaves in the timeline: why it was done, then what was noted."""
     why = f"Why: {outreach.reason}" if outreach.reason else ""

@@ -70,3 +70,10 @@ def already_planned(plan: Outreach, existing: Iterable[Outreach]) -> Outreach | 
     key = (plan.kind, frozenset(plan.person_ids), plan.learning_id)
     return next((o for o in existing if o.status == "open" and o.id != plan.id
                  and (o.kind, frozenset(o.person_ids), o.learning_id) == key), None)  # fmt: skip
+
+
+def planned_share_people(plans: Iterable[Outreach], learning_id: str) -> set[str]:
+    """The people an open share of the learning is already planned with."""
+    return {person_id for o in plans
+            if o.kind == "share" and o.status == "open" and o.learning_id == learning_id
+            for person_id in o.person_ids}  # fmt: skip

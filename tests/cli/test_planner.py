@@ -37,7 +37,7 @@ def test_review_done_and_snooze(run_cli: RunCli, journal_dir: Path) -> None:
     talks = json.loads(run_cli("list", "interactions", "--json").stdout)
     assert {t["summary"] for t in talks} == {"Coffee", "Follow up with Ann Lee"}
     woken = run_cli("snooze", queue[1]["id"], "--until", "today")
-    assert woken.stdout == "Awake again, in today's review: Reconnect with Ann Lee.\n"
+    assert woken.stdout == "Awake again, in today's list: Reconnect with Ann Lee.\n"
     assert [i["title"] for i in ok_json(run_cli("review", "--json"))] == ["Reconnect with Ann Lee"]
 
 
@@ -87,13 +87,19 @@ def test_suggest_ranks_people_and_marks_who_has_it(run_cli: RunCli, journal_dir:
         "Payback in under three years.",
     )
     prepare(journal_dir, "log", "yuki", "-m", "Sent the article", "--shared", "pallet robots")
+    prepare(journal_dir, "add", "outreach", "share", "--to", "dan", "--learning", "pallet")
     found = json.loads(run_cli("suggest", "palet robots", "--json").stdout)
-    assert [(f["name"], f["shared"]) for f in found] == [
-        ("Priya Raman", False),
-        ("Yuki Tanaka", True),
+    assert [(f["name"], f["shared"], f["planned"]) for f in found] == [
+        ("Priya Raman", False, False),
+        ("Yuki Tanaka", True, False),
+        ("Dan Wu", False, True),  # a share is planned: ranked out too, though not his yet
     ]
     assert found[0]["reasons"] == ["need: payback under three years"]
-    assert set(found[0]) == {"id", "name", "score", "reasons", "shared"}
+    assert set(found[0]) == {"id", "name", "score", "reasons", "shared", "planned"}
+    listed = run_cli("suggest", "palet robots").stdout.splitlines()
+    assert [line.split("  ")[0] for line in listed] == [
+        "Priya Raman", "Yuki Tanaka (has it)", "Dan Wu (share planned)",
+    ]  # fmt: skip
 
 
 def test_skip_leaves_an_item_out_of_todays_review_only(run_cli: RunCli, journal_dir: Path) -> None:

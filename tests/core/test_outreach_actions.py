@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from netjournal.core.errors import RecordError
-from netjournal.core.outreach_actions import mark_done, snooze, take_back
+from netjournal.core.outreach_actions import awake_where, mark_done, snooze, take_back
 from netjournal.core.planning import plan_outreach
 from netjournal.core.records import Learning, Outreach, Person
 from netjournal.core.store import Store
@@ -94,6 +94,8 @@ def test_snooze_refuses_a_day_that_changes_nothing_and_today_wakes_a_snoozed_pla
     awake = snooze(store, snoozed, DAY, DAY)
     assert awake.snoozed_until is None
     assert awake.is_open_on(DAY)  # back in the list today
+    assert awake_where(awake, DAY) == "due 2026-12-04"  # not yet due: not in today's review
+    assert awake_where(awake, date(2026, 12, 4)) == "in today's list"
 
 
 def test_a_done_is_taken_back_whole(store: Store) -> None:

@@ -106,4 +106,4 @@ class OutreachForm(FormScreen):
         return lambda store: store.save_edit(self.outreach, edited)
 
     def saved_message(self, result: Any) -> str:
-        return f"Planned: {result.title}"
+        return f"{'Saved' if self.outreach else 'Planned'}: {result.title}"

@@ -19,7 +19,7 @@ from textual.widgets import Footer, Header, Input, Label, Static
 
 from netjournal.core.dates import parse_due
 from netjournal.core.errors import NetjournalError
-from netjournal.core.planning import plan_outreach
+from netjournal.core.planning import plan_outreach, planned_share_people
 from netjournal.core.records import Learning
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.suggest import suggest_people
@@ -71,9 +71,7 @@ class ShareScreen(Screen[int]):
         if snapshot is None:
             return
         has_it = {p.id for p in snapshot.shared_with(self.learning.id)}
-        self.planned = {pid for o in snapshot.outreach.values()
-                        if o.kind == "share" and o.status == "open"
-                        and o.learning_id == self.learning.id for pid in o.person_ids}  # fmt: skip
+        self.planned = planned_share_people(snapshot.outreach.values(), self.learning.id)
         self.query_one("#list", RecordTable).focus()
         self._rank(snapshot, has_it)
 

@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 
 from netjournal.core.dates import parse_date
 from netjournal.core.errors import NetjournalError
-from netjournal.core.outreach_actions import snooze, snooze_problem
+from netjournal.core.outreach_actions import awake_where, snooze, snooze_problem
 from netjournal.core.records import Outreach
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ class SnoozeDialog(ModalScreen[None]):
             self._saving = False
         if result is not None:
             said = (f"Snoozed until {until.isoformat()}" if result.snoozed_until
-                    else "Awake again, in today's list")  # fmt: skip
+                    else f"Awake again, {awake_where(result, app.today())}")  # fmt: skip
             app.notify(f"{said}: {self.outreach.title}", markup=False)
             self.dismiss(None)
 
