@@ -49,6 +49,8 @@ def skip(store: Store, args: argparse.Namespace) -> int:
         item for item in items if typed and item.id.startswith(typed)
     ]
     if not matches:
+        if typed and any(i.startswith(typed) for i in skipped_on(store.folder, day)):
+            raise RecordError(f"'{typed}' is already skipped for today.")
         raise NotFound(f"Today's review has no item '{typed}'; `netjournal review` lists them.")
     if len(matches) > 1:
         raise Ambiguous(

@@ -119,6 +119,8 @@ def test_skip_leaves_an_item_out_of_todays_review_only(run_cli: RunCli, journal_
     back = ok_json(run_cli("review", "--date", tomorrow, "--json"))
     assert {i["title"] for i in back} == {"Victor Almeida", "Vera Lind"}
     assert one_line_error(run_cli("skip", queue["Victor Almeida"])) == (
-        f"netjournal: Today's review has no item '{queue['Victor Almeida']}'; "
-        "`netjournal review` lists them."
+        f"netjournal: '{queue['Victor Almeida']}' is already skipped for today."
+    )
+    assert one_line_error(run_cli("skip", "cold:nobody")) == (
+        "netjournal: Today's review has no item 'cold:nobody'; `netjournal review` lists them."
     )
