@@ -110,7 +110,7 @@ async def test_a_skip_lasts_the_day_when_the_app_is_opened_again(journal_dir: Pa
         await settle(pilot)
         review = again.screen
         assert [row.cells[1] for row in table(review).rows] == ["Victor Almeida"]
-        assert static_text(review, "#progress") == "1 of 1"
+        assert static_text(review, "#progress") == "1 of 1 · 1 skipped earlier"
         await pilot.press("s")
         await settle(pilot)
         assert static_text(review, "#progress") == "All 1 reviewed: skipped 1. Well done."

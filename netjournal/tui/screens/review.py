@@ -147,7 +147,8 @@ class ReviewScreen(Screen[None]):
                 else "Nothing to review today: no plans due, nobody going cold."
             )
         else:
-            text = f"{done_count + 1} of {total}" + (f" · {summary}" if summary else "")
+            earlier = f"{self.left_skipped} skipped earlier" if self.left_skipped else ""
+            text = " · ".join(x for x in (f"{done_count + 1} of {total}", summary, earlier) if x)
         self.query_one("#progress", Static).update(Content(text))
 
     def _current(self) -> ReviewItem | None:
