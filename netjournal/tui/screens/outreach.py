@@ -53,7 +53,7 @@ class OutreachScreen(AreaScreen):
         Binding("a", "add", "Add", id="outreach.add"),
         Binding("e", "edit", "Edit", id="outreach.edit"),
         Binding("d", "done", "Done", id="outreach.done"),
-        Binding("u", "undo", "Undo done", id="outreach.undo"),
+        Binding("u", "undo", "Undo done", show=False, id="outreach.undo"),  # d's toast says it
         Binding("z", "snooze", "Snooze", id="outreach.snooze"),
         Binding("D", "drop", "Drop", id="outreach.drop"),
         Binding("x", "delete", "Delete", id="outreach.delete"),

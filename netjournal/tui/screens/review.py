@@ -33,7 +33,7 @@ PLAN_KIND = {"cold": "reconnect", "power": "reconnect", "prospect": "bring-in"}
 class ReviewScreen(Screen[None]):
     BINDINGS = [
         Binding("d", "done", "Done", id="review.done"),
-        Binding("u", "undo", "Undo done", id="review.undo"),
+        Binding("u", "undo", "Undo done", show=False, id="review.undo"),  # the key line says it
         Binding("z", "snooze", "Snooze", id="review.snooze"),
         Binding("s", "skip", "Skip today", id="review.skip"),
         Binding("l", "log", "Log", id="review.log"),
