@@ -54,6 +54,7 @@ class ReviewScreen(Screen[None]):
         self.skipped_earlier: set[str] = set()  # today, before this visit: not counted again
         self.left_skipped = 0  # of today's queue, items skipped earlier
         self.back: str | None = None  # a plan taken back with u: the cursor goes to it
+        self.queue: list[ReviewItem] = []  # the day's queue as computed, skips included
 
     @property
     def nj(self) -> NetjournalApp:
@@ -99,6 +100,7 @@ class ReviewScreen(Screen[None]):
 
     def _show(self, queue: list[ReviewItem], snapshot: JournalSnapshot) -> None:
         before = list(self.items)
+        self.queue = queue
         kept = [item for item in queue if item.id not in self.skipped_earlier]
         self.left_skipped = len(queue) - len(kept)
         queue = kept
@@ -230,7 +232,7 @@ class ReviewScreen(Screen[None]):
         self.handled["skipped"] += 1
         snapshot = self.nj.snapshot
         if snapshot is not None:  # nothing changed in the journal: no need to build the queue again
-            self._show(list(self.items.values()), snapshot)
+            self._show(self.queue, snapshot)
         self._remember_skip(item.id)
 
     @work(group="save", description="remember a skip")
