@@ -12,8 +12,10 @@ import gc
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+import traceback
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from netjournal import __version__
 from netjournal.core.cleaning import clean_line
@@ -25,7 +27,11 @@ from netjournal.core.records import (
     SOURCE_KINDS,
 )
 
+if TYPE_CHECKING:
+    from netjournal.core.store import Store
+
 EXIT_ERROR = 2
+EXIT_CRASH = 70  # sysexits' EX_SOFTWARE: netjournal itself is broken
 
 
 class Parser(argparse.ArgumentParser):
@@ -77,18 +83,18 @@ def build_parser() -> Parser:
     log.add_argument("--notes", help="longer notes")
     log.add_argument("--shared", action="append", default=[], metavar="LEARNING",
                      help="a learning you shared (repeatable)")  # fmt: skip
-    log.set_defaults(run=_capture("log_interaction"))
+    log.set_defaults(run=_run_log_interaction)
 
     listing = commands.add_parser("list", help="list people, learnings, outreach or interactions")
     listing.add_argument("what", choices=("people", "learnings", "outreach", "interactions"))
     listing.add_argument("--json", action="store_true", help="print a JSON array")
-    listing.set_defaults(run=_listing("list_records"))
+    listing.set_defaults(run=_run_list_records)
 
     search = commands.add_parser("search", help="find anything by its words")
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--limit", type=_positive, default=20, metavar="N")
     search.add_argument("--json", action="store_true", help="print [{type,id,title,score,snippet}]")
-    search.set_defaults(run=_listing("search_journal"))
+    search.set_defaults(run=_run_search_journal)
 
     who = commands.add_parser(
         "who", help="who would you ask about a topic? people ranked, with reasons"
@@ -96,7 +102,7 @@ def build_parser() -> Parser:
     who.add_argument("topic", metavar="TOPIC")
     who.add_argument("--limit", type=_positive, default=10, metavar="N")
     who.add_argument("--json", action="store_true", help="print [{id,name,score,reasons}]")
-    who.set_defaults(run=_listing("who"))
+    who.set_defaults(run=_run_who)
 
     suggest = commands.add_parser(
         "suggest", help="whom to share a learning with, ranked, with reasons"
@@ -106,14 +112,14 @@ def build_parser() -> Parser:
     suggest.add_argument(
         "--json", action="store_true", help="print [{id,name,score,reasons,shared}]"
     )
-    suggest.set_defaults(run=_planner("suggest"))
+    suggest.set_defaults(run=_run_suggest)
 
     review = commands.add_parser("review", help="what deserves attention today, with reasons")
     review.add_argument("--date", metavar="DATE", help="review another day (e.g. tomorrow, fri)")
     review.add_argument(
         "--json", action="store_true", help="print [{id,kind,title,reason,due,person_ids}]"
     )
-    review.set_defaults(run=_planner("review"))
+    review.set_defaults(run=_run_review)
 
     insights = commands.add_parser(
         "insights", help="where your network is thin: departments, power, mix, growth, cold"
@@ -124,31 +130,25 @@ def build_parser() -> Parser:
         action="store_true",
         help="print {departments, power, mix, internal_share, months, going_cold}",
     )
-
-    def run_insights(store: object, args: argparse.Namespace) -> int:
-        from netjournal.commands import network
-
-        return network.insights(store, args)  # type: ignore[arg-type]
-
-    insights.set_defaults(run=run_insights)
+    insights.set_defaults(run=_run_insights)
 
     done = commands.add_parser(
         "done", help="mark a planned outreach done (it is logged as an interaction)"
     )
     done.add_argument("id", metavar="ID", help="the outreach's id (or the start of it)")
-    done.set_defaults(run=_planner("done"))
+    done.set_defaults(run=_run_done)
 
     drop = commands.add_parser(
         "drop", help="decide not to do a planned outreach (it stays in the journal as dropped)"
     )
     drop.add_argument("id", metavar="ID", help="the outreach's id (or the start of it)")
-    drop.set_defaults(run=_planner("drop_outreach"))
+    drop.set_defaults(run=_run_drop_outreach)
 
     skip = commands.add_parser(
         "skip", help="leave an item out of today's review (it comes back tomorrow if still due)"
     )
     skip.add_argument("id", metavar="ID", help="the review item's id (or the start of it)")
-    skip.set_defaults(run=_planner("skip"))
+    skip.set_defaults(run=_run_skip)
 
     snooze = commands.add_parser("snooze", help="hide a planned outreach until a date")
     snooze.add_argument("id", metavar="ID", help="the outreach's id (or the start of it)")
@@ -158,18 +158,18 @@ def build_parser() -> Parser:
         metavar="DATE",
         help="e.g. mon, +3d, next month; today wakes a snoozed plan",
     )
-    snooze.set_defaults(run=_planner("snooze_outreach"))
+    snooze.set_defaults(run=_run_snooze_outreach)
 
     _add_transfer_parsers(commands)
 
     doctor = commands.add_parser(
         "doctor", help="check every file and cross-reference of the journal"
     )
-    doctor.set_defaults(run=_upkeep("doctor"), raw_folder=True)
+    doctor.set_defaults(run=_run_doctor, raw_folder=True)
 
     locate = commands.add_parser("locate", help="print where the journal, config and themes live")
     locate.add_argument("what", nargs="?", choices=("journal", "config", "themes", "config-folder"))
-    locate.set_defaults(run=_upkeep("locate"), raw_folder=True)
+    locate.set_defaults(run=_run_locate, raw_folder=True)
     return parser
 
 
@@ -201,7 +201,7 @@ def _add_person_parser(things: argparse._SubParsersAction[Parser]) -> None:
     )
     person.add_argument("--met-via", metavar="TEXT", help="how you met, or who introduced you")
     person.add_argument("--notes", metavar="TEXT")
-    person.set_defaults(run=_capture("add_person"))
+    person.set_defaults(run=_run_add_person)
 
 
 def _add_learning_parser(things: argparse._SubParsersAction[Parser]) -> None:
@@ -216,7 +216,7 @@ def _add_learning_parser(things: argparse._SubParsersAction[Parser]) -> None:
         "--tag", action="append", default=[], metavar="X", help="a tag (repeatable)"
     )
     learning.add_argument("--date", default="today", help="when (default today)")
-    learning.set_defaults(run=_capture("add_learning"))
+    learning.set_defaults(run=_run_add_learning)
 
 
 def _add_outreach_parser(things: argparse._SubParsersAction[Parser]) -> None:
@@ -238,7 +238,7 @@ def _add_outreach_parser(things: argparse._SubParsersAction[Parser]) -> None:
         "--reason", metavar="TEXT", help="why (an introduction needs one: why should they meet?)"
     )
     outreach.add_argument("-m", "--message", metavar="NOTE", help="a note")
-    outreach.set_defaults(run=_capture("add_outreach"))
+    outreach.set_defaults(run=_run_add_outreach)
 
 
 def _add_transfer_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
@@ -256,7 +256,7 @@ def _add_transfer_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
         "--dry-run", action="store_true", help="show what would change; write nothing"
     )
     imports.add_argument("--json", action="store_true", help="print the report as a JSON object")
-    imports.set_defaults(run=_transfer("import_file"))
+    imports.set_defaults(run=_run_import_file)
 
     exports = commands.add_parser(
         "export", help="write the journal as vCard, Markdown, iCalendar or a JSON backup"
@@ -271,52 +271,116 @@ def _add_transfer_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
                          help="markdown: write a folder (-o DIR): index, people/, journal, outreach")  # fmt: skip
     exports.add_argument("--events", action="store_true",
                          help="ics: all-day events instead of to-dos (for calendars that ignore to-dos)")  # fmt: skip
-    exports.set_defaults(run=_transfer("export"))
+    exports.set_defaults(run=_run_export)
 
 
-def _transfer(name: str) -> Callable[..., int]:
-    def run(store: object, args: argparse.Namespace) -> int:
-        from netjournal.commands import transfer
+# Each command imports its code only when it runs: `netjournal log` loads no import/export.
+def _run_log_interaction(store: Store, args: argparse.Namespace) -> int:
+    from netjournal.commands.capture import log_interaction
 
-        return int(getattr(transfer, name)(store, args))
-
-    return run
+    return log_interaction(store, args)
 
 
-def _capture(name: str) -> Callable[..., int]:
-    def run(store: object, args: argparse.Namespace) -> int:
-        from netjournal.commands import capture
+def _run_list_records(store: Store, args: argparse.Namespace) -> int:
+    from netjournal.commands.listing import list_records
 
-        return int(getattr(capture, name)(store, args))
-
-    return run
+    return list_records(store, args)
 
 
-def _listing(name: str) -> Callable[..., int]:
-    def run(store: object, args: argparse.Namespace) -> int:
-        from netjournal.commands import listing
+def _run_search_journal(store: Store, args: argparse.Namespace) -> int:
+    from netjournal.commands.listing import search_journal
 
-        return int(getattr(listing, name)(store, args))
-
-    return run
+    return search_journal(store, args)
 
 
-def _planner(name: str) -> Callable[..., int]:
-    def run(store: object, args: argparse.Namespace) -> int:
-        from netjournal.commands import planner
+def _run_who(store: Store, args: argparse.Namespace) -> int:
+    from netjournal.commands.ranking import who
 
-        return int(getattr(planner, name)(store, args))
-
-    return run
+    return who(store, args)
 
 
-def _upkeep(name: str) -> Callable[..., int]:
-    def run(folder: Path, args: argparse.Namespace) -> int:
-        from netjournal.commands import upkeep
+def _run_suggest(store: Store, args: argparse.Namespace) -> int:
+    from netjournal.commands.ranking import suggest
 
-        return int(getattr(upkeep, name)(folder, args))
+    return suggest(store, args)
 
-    return run
+
+def _run_review(store: Store, args: argparse.Namespace) -> int:
+    from netjournal.commands.review import review
+
+    return review(store, args)
+
+
+def _run_done(store: Store, args: argparse.Namespace) -> int:
+    from netjournal.commands.plans import done
+
+    return done(store, args)
+
+
+def _run_drop_outreach(store: Store, args: argparse.Namespace) -> int:
+    from netjournal.commands.plans import drop_outreach
+
+    return drop_outreach(store, args)
+
+
+def _run_skip(store: Store, args: argparse.Namespace) -> int:
+    from netjournal.commands.review import skip
+
+    return skip(store, args)
+
+
+def _run_snooze_outreach(store: Store, args: argparse.Namespace) -> int:
+    from netjournal.commands.plans import snooze_outreach
+
+    return snooze_outreach(store, args)
+
+
+def _run_doctor(folder: Path, args: argparse.Namespace) -> int:
+    from netjournal.commands.upkeep import doctor
+
+    return doctor(folder, args)
+
+
+def _run_locate(folder: Path, args: argparse.Namespace) -> int:
+    from netjournal.commands.upkeep import locate
+
+    return locate(folder, args)
+
+
+def _run_add_person(store: Store, args: argparse.Namespace) -> int:
+    from netjournal.commands.capture import add_person
+
+    return add_person(store, args)
+
+
+def _run_add_learning(store: Store, args: argparse.Namespace) -> int:
+    from netjournal.commands.capture import add_learning
+
+    return add_learning(store, args)
+
+
+def _run_add_outreach(store: Store, args: argparse.Namespace) -> int:
+    from netjournal.commands.capture import add_outreach
+
+    return add_outreach(store, args)
+
+
+def _run_import_file(store: Store, args: argparse.Namespace) -> int:
+    from netjournal.commands.transfer import import_file
+
+    return import_file(store, args)
+
+
+def _run_export(store: Store, args: argparse.Namespace) -> int:
+    from netjournal.commands.transfer import export
+
+    return export(store, args)
+
+
+def _run_insights(store: Store, args: argparse.Namespace) -> int:
+    from netjournal.commands.insights import insights
+
+    return insights(store, args)
 
 
 def _influence(text: str) -> int:
@@ -413,9 +477,10 @@ def run() -> None:
 def _open_app(folder: Path, demo: bool) -> int:
     try:
         from netjournal.tui.app import run_app
-    except ImportError:
-        build_parser().print_help()
-        return 0
+    except ImportError:  # a broken install must never pass for a working one
+        traceback.print_exc()
+        say("The app could not start: a part of it failed to load (above). Reinstall netjournal.")
+        return EXIT_CRASH
     return run_app(folder, demo=demo)
 
 

@@ -9,11 +9,10 @@ from netjournal.commands.output import print_json, print_table
 from netjournal.core.cleaning import clean_line
 from netjournal.core.clock import today
 from netjournal.core.contacts import last_contacts
-from netjournal.core.records import Outreach
-from netjournal.core.search import hit_for
+from netjournal.core.finding import find
 from netjournal.core.search_index import open_index
+from netjournal.core.standing import standing, standing_words
 from netjournal.core.store import Store
-from netjournal.core.who import rank_people_for
 
 
 def list_records(store: Store, args: argparse.Namespace) -> int:
@@ -55,21 +54,14 @@ def _outreach(store: Store, as_json: bool) -> int:
     items = sorted(
         store.outreach(), key=lambda o: (o.status != "open", o.due or date.max, o.created)
     )
-    if as_json:
-        print_json([item.to_dict() for item in items])
-        return 0
     day = today()
-    rows = [[_iso(o.due) or "someday", _state(o, day), o.kind, o.title, o.id] for o in items]
+    if as_json:  # "standing" is the word the app's Outreach area groups the plan under
+        print_json([{**o.to_dict(), "standing": standing(o, day).value} for o in items])
+        return 0
+    rows = [[_iso(o.due) or "someday", standing_words(o, day), o.kind, o.title, o.id]
+            for o in items]  # fmt: skip
     print_table(rows, "Nothing planned: plan with `netjournal add outreach KIND --to NAME`.")
     return 0
-
-
-def _state(outreach: Outreach, day: date) -> str:
-    """ "open", "done"...; a plan snoozed past today says until when, as the app shows it."""
-    until = outreach.snoozed_until
-    if outreach.status == "open" and until is not None and until > day:
-        return f"snoozed to {until.isoformat()}"
-    return outreach.status
 
 
 def _interactions(store: Store, as_json: bool) -> int:
@@ -88,13 +80,10 @@ def _interactions(store: Store, as_json: bool) -> int:
 
 
 def search_journal(store: Store, args: argparse.Namespace) -> int:
+    """`netjournal search QUERY`: the app's search (words, p: j: o: i: and @tag), best first."""
     records = [*store.people(), *store.learnings(), *store.interactions(), *store.outreach()]
-    index = open_index(store.folder, records, save=store.exists)
-    by_id = {record.id: record for record in records}
-    ids = index.search(args.query, limit=args.limit)
-    hits = [
-        hit_for(by_id[record_id], args.query, rank, len(ids)) for rank, record_id in enumerate(ids)
-    ]
+    index = open_index(store, records, save=store.exists)
+    hits = find(records, args.query, index, limit=args.limit)
     if args.json:
         print_json([hit.to_dict() for hit in hits])
         return 0
@@ -105,20 +94,3 @@ def search_journal(store: Store, args: argparse.Namespace) -> int:
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
-
-
-def who(store: Store, args: argparse.Namespace) -> int:
-    """`netjournal who TOPIC`: people ranked for a topic, with the reasons."""
-    people, interactions, learnings = store.people(), store.interactions(), store.learnings()
-    index = open_index(
-        store.folder, [*people, *interactions, *learnings, *store.outreach()], save=store.exists
-    )
-    ranked = rank_people_for(
-        args.topic, people, interactions, learnings, limit=args.limit, mentioning=index.mentioning
-    )
-    if args.json:
-        print_json([entry.to_dict() for entry in ranked])
-        return 0
-    rows = [[entry.person.name, f"{entry.score:.1f}", "; ".join(entry.reasons)] for entry in ranked]
-    print_table(rows, f"Nobody in your journal is linked to '{clean_line(args.topic)}' yet.")
-    return 0

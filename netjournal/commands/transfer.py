@@ -41,10 +41,10 @@ def _index_after_import(store: Store, changed: int) -> None:
     app's first start after it finds everything at once (the command is slow anyway)."""
     from netjournal.core.search_index import REINDEX_AFTER, cache_path, rebuild_index
 
-    if changed <= REINDEX_AFTER and cache_path(store.folder).exists():
+    if changed <= REINDEX_AFTER and cache_path(store).exists():
         return  # the app and `search` take a few changes in their stride
     with contextlib.suppress(OSError):  # the import is saved; a missing index is built later
-        rebuild_index(store.folder, JournalSnapshot.load(store).records())
+        rebuild_index(store, JournalSnapshot.load(store).records())
 
 
 def export(store: Store, args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ import threading
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import tomlkit
 import tomlkit.exceptions
@@ -23,6 +24,8 @@ import tomlkit.exceptions
 from netjournal.core.atomic_file import FILE_MODE, fsync_folder, make_folder
 from netjournal.core.errors import NetjournalError
 from netjournal.core.locations import config_file
+
+V = TypeVar("V")
 
 _writing = threading.Lock()  # one read-modify-write of config.toml at a time in this process
 
@@ -58,7 +61,7 @@ def load_config(path: Path | None = None) -> Config:
         return Config(path, problems=(f"{path} is not valid TOML ({error}); using the defaults.",))
     problems: list[str] = []
 
-    def take(key: str, kind: type, default: object) -> object:
+    def take(key: str, kind: type[V], default: V) -> V:
         value = data.get(key, default)
         if not isinstance(value, kind):
             problems.append(f"{path}: '{key}' should be a {kind.__name__}; it is ignored.")
@@ -66,18 +69,14 @@ def load_config(path: Path | None = None) -> Config:
         return value
 
     theme = take("theme", str, "")
-    keys = take("keys", dict, {})
-    departments = take("departments", list, [])
-    cadence = take("cadence", dict, {})
-    good_keys = {str(k): v for k, v in keys.items() if isinstance(v, str)}  # type: ignore[union-attr]
-    if len(good_keys) != len(keys):  # type: ignore[arg-type]
+    keys: dict[object, object] = take("keys", dict, {})
+    departments: list[object] = take("departments", list, [])
+    cadence: dict[object, object] = take("cadence", dict, {})
+    good_keys = {str(k): v for k, v in keys.items() if isinstance(v, str)}
+    if len(good_keys) != len(keys):
         problems.append(f'{path}: every value in [keys] should be a string like "ctrl+n".')
-    good_cadence = {
-        str(k): v
-        for k, v in cadence.items()
-        if isinstance(v, int) and 1 <= v <= 3650  # type: ignore[union-attr]
-    }
-    if len(good_cadence) != len(cadence):  # type: ignore[arg-type]
+    good_cadence = {str(k): v for k, v in cadence.items() if isinstance(v, int) and 1 <= v <= 3650}
+    if len(good_cadence) != len(cadence):
         problems.append(
             f"{path}: every value in [cadence] should be a number of days from 1 to 3650."
         )
@@ -85,7 +84,7 @@ def load_config(path: Path | None = None) -> Config:
         path,
         theme=str(theme),
         keys=good_keys,
-        departments=tuple(str(d) for d in departments),  # type: ignore[union-attr]
+        departments=tuple(str(d) for d in departments),
         cadence_by_tag=good_cadence,
         problems=tuple(problems),
     )

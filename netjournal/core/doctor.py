@@ -51,7 +51,7 @@ def check_journal(folder: Path) -> Checkup:
     _check_references(records, checkup, damaged)
     from netjournal.core.drills import check_history  # drills.json, the drill history
 
-    checkup.problems.extend(check_history(folder))
+    checkup.problems.extend(check_history(store))
     _check_files(folder, checkup)
     return checkup
 

@@ -11,8 +11,8 @@ for the topic (who.rank_people_for over connected people). A topic nobody covers
 `plan_for_gap` proposes an outreach for it.
 
 History: `drills.json` in the journal folder, `{"app": "netjournal", "drills": 1,
-"sessions": [...]}`, oldest first, the last `keep` kept. It is written atomically under the
-journal lock. A damaged file is never overwritten: `load_history` and `record_session` raise a
+"sessions": [...]}`, oldest first, the last `keep` kept. The store writes it (a side file:
+atomically, under the journal lock). A damaged file is never overwritten: `load_history` and `record_session` raise a
 JournalError naming it (one sentence), so the app can show it and carry on without history.
 """
 
@@ -28,9 +28,7 @@ from typing import Any
 
 import orjson
 
-from netjournal.core.atomic_file import write_atomically
 from netjournal.core.errors import JournalError
-from netjournal.core.journal_lock import JournalLock
 from netjournal.core.names import fold
 from netjournal.core.records import Person
 from netjournal.core.snapshot import JournalSnapshot
@@ -250,7 +248,8 @@ class DrillSession:
         knew = data.get("knew", 0)  # sessions kept before it was counted: 0
         if not isinstance(knew, int) or isinstance(knew, bool) or knew < 0:
             raise ValueError("a session's counts are not whole numbers")
-        return cls(day, *counts, uncovered=list(lists[0]), topics=list(lists[1]), knew=knew)
+        asked, covered, agreed = counts
+        return cls(day, asked, covered, agreed, list(lists[0]), list(lists[1]), knew)
 
 
 def session_from(answers: Sequence[DrillAnswer], day: date) -> DrillSession:
@@ -266,25 +265,29 @@ def session_from(answers: Sequence[DrillAnswer], day: date) -> DrillSession:
     )
 
 
-def history_path(folder: Path) -> Path:
-    return Path(folder) / HISTORY_NAME
+def history_path(store: Store) -> Path:
+    """Where the history is kept (to read; the store writes it)."""
+    return store.side_path(HISTORY_NAME)
 
 
-def load_history(folder: Path) -> list[DrillSession]:
+def load_history(store: Store) -> list[DrillSession]:
     """Past sessions, oldest first; [] when there are none yet.
 
     A file that cannot be read or is not drill history raises JournalError naming it: it is
     left as it is (record_session refuses to overwrite it too) for the user to fix or remove.
     """
-    path = history_path(folder)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return []
+        raw = store.read_side(HISTORY_NAME)
     except OSError as error:
         raise JournalError(
-            f"Cannot read the drill history {path}: {error.strerror or error}."
+            f"Cannot read the drill history {history_path(store)}: {error.strerror or error}."
         ) from None
+    return _sessions_in(raw, history_path(store))
+
+
+def _sessions_in(raw: bytes | None, path: Path) -> list[DrillSession]:
+    if raw is None:
+        return []
     try:
         data = orjson.loads(raw)
         if not isinstance(data, dict) or not isinstance(data.get("sessions"), list):
@@ -299,33 +302,28 @@ def load_history(folder: Path) -> list[DrillSession]:
         ) from None
 
 
-def record_session(folder: Path, session: DrillSession, keep: int = KEEP_SESSIONS) -> None:
+def record_session(store: Store, session: DrillSession, keep: int = KEEP_SESSIONS) -> None:
     """Append `session` to the history, keeping the last `keep` (atomic, under the lock).
 
     Creates the journal (its meta.json) if the folder has none yet; refuses (JournalError) a
-    damaged history rather than overwrite it.
+    damaged history rather than overwrite it, and a folder that is not a journal.
     """
     if keep < 1:
         raise ValueError("keep at least one session")
-    store = Store.open(Path(folder))  # refuses a folder that is not a journal
-    store._ensure_folder()  # meta.json first, or the folder would not read as a journal
-    with JournalLock(store.folder):
-        sessions = [*load_history(store.folder), session][-keep:]
+
+    def append(raw: bytes | None) -> bytes:
+        sessions = [*_sessions_in(raw, history_path(store)), session][-keep:]
         data = {"app": "netjournal", "drills": HISTORY_FORMAT,
                 "sessions": [s.to_dict() for s in sessions]}  # fmt: skip
-        path = history_path(store.folder)
-        try:
-            write_atomically(path, orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
-        except OSError as error:
-            raise JournalError(
-                f"Could not save the drill history to {path}: {error.strerror or error}."
-            ) from None
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+
+    store.update_side(HISTORY_NAME, append, what="the drill history")
 
 
-def check_history(folder: Path) -> list[str]:
+def check_history(store: Store) -> list[str]:
     """For `netjournal doctor`: what is wrong with drills.json (nothing when it is missing)."""
     try:
-        load_history(folder)
+        load_history(store)
     except JournalError as error:
         return [str(error)]
     return []

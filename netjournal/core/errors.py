@@ -6,6 +6,8 @@ from __future__ import annotations
 class NetjournalError(Exception):
     """Base of every error that is shown to the user as a sentence, never as a traceback."""
 
+    field: str = ""  # the form field at fault, where there is one: a form takes the user there
+
 
 class RecordError(NetjournalError, ValueError):
     """A record's fields are invalid (empty name, unknown kind, impossible date...).

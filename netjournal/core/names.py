@@ -102,12 +102,11 @@ def resolve(query: str, candidates: Sequence[Candidate], what: str = "person") -
     ]
     if len(exact) == 1:
         return exact[0]
-    matches = exact if exact else rank(typed, candidates, folded=folded)
-    if not matches:
-        raise NotFound(f"No {what} matches '{typed}'.")
-    if exact:
-        close = exact
-    else:
+    close = exact
+    if not exact:
+        matches = rank(typed, candidates, folded=folded)
+        if not matches:
+            raise NotFound(f"No {what} matches '{typed}'.")
         best = matches[0][1]
         close = [candidate for candidate, score in matches if score >= best - CLOSE_TIE]
     if len(close) == 1:

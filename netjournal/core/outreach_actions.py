@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from netjournal.core.errors import NotFound, RecordError
@@ -12,8 +13,29 @@ from netjournal.core.store import Store
 CHANNEL_FOR_KIND = {"share": "email", "introduce": "email", "ask": "chat"}
 
 
-def mark_done(store: Store, outreach: Outreach, day: date) -> Interaction:
+@dataclass(frozen=True)
+class DoneResult:
+    """What `mark_done` changed: the plan as saved (done), the talk it logged, and the ids of
+    the prospects it brought into your network (a done bring-in)."""
+
+    outreach: Outreach
+    logged: Interaction
+    connected: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TakenBack:
+    """What `take_back` changed: the plan as saved (open again), whether the talk it logged
+    went (a talk edited since stays), and the ids of the people who are prospects again."""
+
+    outreach: Outreach
+    talk_removed: bool
+    prospects_again: tuple[str, ...] = ()
+
+
+def mark_done(store: Store, outreach: Outreach, day: date) -> DoneResult:
     """Mark `outreach` done on `day` and log the interaction it was (what was shared, with whom)."""
+    connected: list[str] = []
     with store.batch() as changes:
         current = _still_open(store, outreach)
         interaction = Interaction.create(
@@ -27,36 +49,48 @@ def mark_done(store: Store, outreach: Outreach, day: date) -> Interaction:
             if current.learning_id and current.kind == "share"
             else [],
         )
-        changes.update.append(current.edit(status="done", done_at=day))
+        finished = current.edit(status="done", done_at=day)
+        changes.update.append(finished)
         changes.add.append(interaction)
         if current.kind == "bring-in":  # brought in: the prospect is now in your network
             for person_id in current.person_ids:
                 person = store.get(Person, person_id)
                 if person is not None and person.is_prospect:
                     changes.update.append(person.edit(status="connected"))
-    return interaction
+                    connected.append(person_id)
+    return DoneResult(finished, interaction, tuple(connected))
 
 
-def take_back(
-    store: Store, done: Outreach, logged: Interaction, connected: Sequence[str] = ()
-) -> Outreach:
+def joined_words(names: Sequence[str]) -> str:
+    """What a done bring-in changed, to add to its message: "; Victor Almeida is in your
+    network now" ("" when it connected nobody)."""
+    if not names:
+        return ""
+    return f"; {' and '.join(names)} {'is' if len(names) == 1 else 'are'} in your network now"
+
+
+def take_back(store: Store, done: DoneResult) -> TakenBack:
     """Undo `mark_done`: the plan is open again, the talk it logged goes (unless edited since),
-    and the prospects it brought into the network (`connected`) are prospects again."""
+    and the prospects it brought into the network are prospects again."""
+    prospects: list[str] = []
     with store.batch() as changes:
-        current = _current(store, done)
+        current = _current(store, done.outreach)
         if current.status != "done":
             raise RecordError(
                 f"'{current.title}' is {current.status}, not done: nothing to take back."
             )
         reopened = current.edit(status="open", done_at=None)
         changes.update.append(reopened)
-        if store.get(Interaction, logged.id) == logged:
-            changes.delete.append(logged)
-        for person_id in connected:
+        # A talk edited since holds what the user wrote: it stays.
+        talk_removed = store.get(Interaction, done.logged.id) == done.logged
+        if talk_removed:
+            changes.delete.append(done.logged)
+        for person_id in done.connected:
             person = store.get(Person, person_id)
             if person is not None and person.status == "connected":
                 changes.update.append(person.edit(status="prospect"))
-    return reopened
+                prospects.append(person_id)
+    return TakenBack(reopened, talk_removed, tuple(prospects))
 
 
 def drop(store: Store, outreach: Outreach) -> Outreach:

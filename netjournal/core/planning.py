@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from enum import Enum
 
 from netjournal.core.errors import RecordError
 from netjournal.core.records import Learning, Outreach, Person
+from netjournal.core.snapshot import JournalSnapshot
 
 
 def outreach_title(kind: str, people: Sequence[Person], learning: Learning | None = None) -> str:
@@ -53,6 +55,57 @@ def plan_outreach(
             "An introduction says why the two should meet: give the reason.", "reason"
         )
     return planned
+
+
+class Unchanged(Enum):
+    """A field `edit_outreach` leaves as it is (None is a value there: someday, no learning)."""
+
+    UNCHANGED = "unchanged"
+
+
+UNCHANGED = Unchanged.UNCHANGED
+
+
+def edit_outreach(
+    old: Outreach,
+    known: JournalSnapshot,
+    *,
+    kind: str | None = None,
+    people: Sequence[Person] | None = None,
+    learning: Learning | Unchanged | None = UNCHANGED,
+    due: date | Unchanged | None = UNCHANGED,
+    title: str | None = None,
+    notes: str | None = None,
+    reason: str | None = None,
+) -> Outreach:
+    """`old` with the changes given (validated; not yet saved), kept true to itself:
+
+    - a title written for you follows the plan's kind, people and learning (an empty one is
+      written anew; one you typed stays);
+    - a new due date is a new decision: a snooze from before it ends;
+    - a plan that is no longer a share hands no learning over: it drops its learning.
+
+    `known` names the plan's people and learning as they are now (to tell a written title)."""
+    before_people = [known.people[i] for i in old.person_ids if i in known.people]
+    before_learning = known.learnings.get(old.learning_id)
+    kind = kind or old.kind
+    now_people = list(people) if people is not None else before_people
+    person_ids = [p.id for p in people] if people is not None else list(old.person_ids)
+    if kind != "share":
+        learning = None
+    now_learning = before_learning if learning is UNCHANGED else learning
+    learning_id = old.learning_id if learning is UNCHANGED else (learning.id if learning else "")
+    written_for_you = old.title == outreach_title(old.kind, before_people, before_learning)
+    typed = old.title if title is None else title
+    if not typed or (written_for_you and typed == old.title):
+        typed = outreach_title(kind, now_people, now_learning)
+    now_due = old.due if due is UNCHANGED else due
+    return old.edit(
+        kind=kind, person_ids=person_ids, learning_id=learning_id, title=typed, due=now_due,
+        snoozed_until=old.snoozed_until if now_due == old.due else None,
+        notes=old.notes if notes is None else notes,
+        reason=old.reason if reason is None else reason,
+    )  # fmt: skip
 
 
 def _join(names: Sequence[str]) -> str:

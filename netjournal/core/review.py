@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from netjournal.core.dates import days_ago
 from netjournal.core.records import Outreach, Person
 from netjournal.core.snapshot import JournalSnapshot
+from netjournal.core.standing import Standing, due_words, standing
 from netjournal.core.suggest import WholePhrases
 
 DEFAULT_CADENCE = {"internal": 60, "customer": 30, "supplier": 60, "expert": 90,
@@ -85,7 +86,7 @@ def review_queue(
     items = [
         outreach_item(outreach, day)
         for outreach in snapshot.outreach.values()
-        if outreach.is_open_on(day) and outreach.due is not None and outreach.due <= day
+        if standing(outreach, day).is_due
     ]
     influence = {person.id: person.influence for person in snapshot.people.values()}
     items += _most_pressing(people_items(snapshot, day, by_tag), influence)
@@ -122,14 +123,8 @@ def _most_pressing(items: list[ReviewItem], influence: Mapping[str, int]) -> lis
 
 def outreach_item(outreach: Outreach, day: date) -> ReviewItem:
     """A planned outreach as a review item, its reason saying when it is due."""
-    if outreach.due is None:
-        reason = "someday"
-    elif outreach.due > day:
-        reason = f"due {outreach.due.isoformat()} ({days_ago(outreach.due, day)})"
-    else:
-        late = (day - outreach.due).days
-        reason = "due today" if late == 0 else f"overdue by {late} day{'s' if late > 1 else ''}"
-    if outreach.snoozed_until and outreach.snoozed_until > day:
+    reason = due_words(outreach, day)
+    if standing(outreach, day) is Standing.SNOOZED and outreach.snoozed_until:
         reason += f", snoozed until {outreach.snoozed_until.isoformat()}"
     return ReviewItem(outreach.id, "outreach", outreach.title, reason, outreach.due,
                       outreach.person_ids)  # fmt: skip

@@ -8,8 +8,8 @@ string alignment, so a swap of two letters is one edit). Candidates hold every q
 at most RERANK of them are ranked with rapidfuzz on their titles, newest first among equals.
 
 The index is built once from all records (in a worker; about 4 s at 100,000 notes) and
-saved as a cache file in the journal folder (`.cache/search-index`), which loads in a quarter
-of a second. Records changed since (by this process or another: their `updated` stamp
+saved as a cache file in the journal folder (`.cache/search-index`, written by the store),
+which loads in a quarter of a second. Records changed since (by this process or another: their `updated` stamp
 differs) are kept aside and searched directly until the next rebuild: see `LiveIndex`.
 """
 
@@ -19,7 +19,6 @@ import bisect
 import contextlib
 import marshal
 import mmap
-import os
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -29,16 +28,18 @@ from typing import Any
 from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import OSA
 
-from netjournal.core.atomic_file import make_folder, write_atomically
+from netjournal.core.errors import JournalError
 from netjournal.core.names import fold
 from netjournal.core.records import Record
 from netjournal.core.search import TYPE_NAMES, record_text
+from netjournal.core.store import Store
 from netjournal.core.who import MENTION_SUFFIX
 
 RERANK = 300
 TYPE_ORDER = {"person": 0, "learning": 1, "outreach": 2, "interaction": 3}
 EXPENSIVE = 40_000  # postings: a term this common is checked on candidates, not merged
 CACHE_VERSION = 1
+CACHE_NAME = ".cache/search-index"
 REINDEX_AFTER = 2000  # records changed since the index was built: then build it afresh
 
 
@@ -105,17 +106,18 @@ class SearchIndex:
             "stamps": [r.updated for r in ordered], "titles": [fold(r.label) for r in ordered],
         })  # fmt: skip
 
-    def save(self, path: Path) -> None:
-        """Write the cache atomically: a marshal head, then the arrays' raw bytes."""
+    def chunks(self) -> list[bytes | memoryview]:
+        """The cache file's content, in pieces: a marshal head, then the arrays' raw bytes."""
         arrays = {k: v for k, v in self.data.items() if isinstance(v, array)}
         head = {k: v for k, v in self.data.items() if k not in arrays}
         head["arrays"] = [(k, v.typecode, len(v)) for k, v in arrays.items()]
         head["version"] = CACHE_VERSION
-        make_folder(path.parent)
-        # One copy: join reads the arrays' buffers directly (tobytes would copy each first).
-        data = b"".join([marshal.dumps(head), *(memoryview(v) for v in arrays.values())])
-        # Not under the journal lock: two processes may write the cache at once, each its own temp.
-        write_atomically(path, data, temp=path.with_name(f".{path.name}.{os.getpid()}.tmp"))
+        # No copy: the file is written from the arrays' own buffers.
+        return [marshal.dumps(head), *(memoryview(v) for v in arrays.values())]
+
+    def save(self, store: Store) -> bool:
+        """Replace the journal's cache (atomically, by the store); False if no journal yet."""
+        return store.write_cache(CACHE_NAME, self.chunks())
 
     @classmethod
     def load(cls, path: Path) -> SearchIndex | None:
@@ -258,8 +260,9 @@ def _invert(docs: array, starts: array, words: int) -> tuple[array, array]:
     return postings, bounds
 
 
-def cache_path(journal: Path) -> Path:
-    return journal / ".cache" / "search-index"
+def cache_path(store: Store) -> Path:
+    """Where the journal's search cache is (to read; the store writes it)."""
+    return store.side_path(CACHE_NAME)
 
 
 class LiveIndex:
@@ -329,23 +332,22 @@ class LiveIndex:
         return (recent + older)[:limit]
 
 
-def open_index(journal: Path, records: Sequence[Record], *, save: bool = True) -> LiveIndex:
+def open_index(store: Store, records: Sequence[Record], *, save: bool = True) -> LiveIndex:
     """The journal's index: from the cache when it is there, else built (and cached).
 
     A cache older than the journal is still right for every record it holds unchanged;
     records saved since (by any process) are found through `LiveIndex`.
     """
-    path = cache_path(journal)
-    loaded = SearchIndex.load(path)
+    loaded = SearchIndex.load(cache_path(store))
     if loaded is not None:
         return LiveIndex(loaded, records)
-    return rebuild_index(journal, records, save=save)
+    return rebuild_index(store, records, save=save)
 
 
-def rebuild_index(journal: Path, records: Sequence[Record], *, save: bool = True) -> LiveIndex:
+def rebuild_index(store: Store, records: Sequence[Record], *, save: bool = True) -> LiveIndex:
     """Index every record afresh and replace the cache."""
     index = SearchIndex.build(records)
     if save:
-        with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
-            index.save(cache_path(journal))
+        with contextlib.suppress(JournalError):  # a cache that cannot be written only costs time
+            index.save(store)
     return LiveIndex(index, records)

@@ -11,15 +11,22 @@ from dataclasses import dataclass
 
 from netjournal.core.names import fold
 from netjournal.core.records import Record
+from netjournal.core.search import TYPE_NAMES
 
 TYPE_FILTERS = {"p": "person", "j": "learning", "o": "outreach", "i": "interaction"}
 
 
 @dataclass(frozen=True)
 class SearchQuery:
+    """A parsed query: the words to find, the kinds of record (`person`...) and tag starts."""
+
     words: str
     types: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+
+    def wants(self, record: Record) -> bool:
+        """Whether `record` is of a kind the type filters ask for (any, when there are none)."""
+        return not self.types or TYPE_NAMES[record.TABLE] in self.types
 
     def keeps(self, record: Record) -> bool:
         """Whether `record` passes the tag filters (types are left to the index)."""

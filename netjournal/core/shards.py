@@ -14,7 +14,7 @@ import os
 import time
 import weakref
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -156,21 +156,22 @@ class Shard:
         table = self._db.table(self.table)
         add, update, delete = list(add), list(update), list(delete)
         self._pending = (add, update, delete)
-        added = [Document(record.to_dict(), doc_id=record.id) for record in add]
+        # TinyDB's hints say int ids; ours are strings (document_id_class = str), which it keeps.
+        added = [Document(record.to_dict(), doc_id=record.id) for record in add]  # type: ignore[arg-type]
         if added:
             table.insert_multiple(added)
         replacements = {record.id: record.to_dict() for record in update}
         if replacements:
 
-            def replace(doc: dict[str, Any]) -> None:
+            def replace(doc: MutableMapping[Any, Any]) -> None:
                 new = replacements[doc["id"]]
                 doc.clear()
                 doc.update(new)
 
-            table.update(replace, doc_ids=list(replacements))
+            table.update(replace, doc_ids=list(replacements))  # type: ignore[arg-type]
         removed = list(delete)
         if removed:
-            table.remove(doc_ids=removed)
+            table.remove(doc_ids=removed)  # type: ignore[arg-type]
 
     def flush(self) -> None:
         """Write the shard atomically, if it changed; then its records match the file."""

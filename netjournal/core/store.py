@@ -4,23 +4,29 @@ Layout: `meta.json` (schema version) and one folder per table (`people/`, `inter
 `learnings/`, `outreach/`) of month-named shard files (see shards.py). Reads are lazy: the CLI
 loads only what a command needs. Every save takes the journal lock, first reloads any shard
 another process changed, then applies its changes through TinyDB and writes each changed
-shard once, atomically.
+shard once, atomically. Side files (review skips, drill history, the search cache) are the
+store's too: `update_side` and `write_cache` are the only way anything writes them.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TypeVar
 
 import orjson
 
-from netjournal.core.atomic_file import make_folder, write_atomically
+from netjournal.core.atomic_file import (
+    make_folder,
+    replace_durably,
+    write_atomically,
+    write_new_temporary,
+)
 from netjournal.core.errors import JournalError, NotFound
-from netjournal.core.journal_lock import JournalLock
+from netjournal.core.journal_lock import LOCK_NAME, JournalLock
 from netjournal.core.records import RECORD_TYPES, Interaction, Learning, Outreach, Person, Record
 from netjournal.core.shards import Shard, TableFiles, damaged
 
@@ -106,6 +112,11 @@ class Store:
     def add(self, *records: Record) -> None:
         """Save new records (one save, however many)."""
         self.save(Changes(add=list(records)))
+
+    def added(self, record: R) -> R:
+        """Save one new record; the record, for callers that go on to show it."""
+        self.add(record)
+        return record
 
     def update(self, *records: Record) -> None:
         """Save changed records, replacing the stored versions with the same ids."""
@@ -218,6 +229,97 @@ class Store:
                     "that change was not saved."
                 ) from None
             raise
+
+    # Side files: what the folder holds besides the records, written here like the shards.
+
+    def side_path(self, name: str) -> Path:
+        """Where side file `name` ("drills.json", ".cache/search-index") is: read or map it there.
+
+        Write it only through `update_side` or `write_cache`. A name that would reach a table,
+        meta.json, the lock, a temporary or out of the folder is a ValueError (a bug).
+        """
+        pure = PurePosixPath(name)
+        parts = pure.parts
+        if (
+            not parts
+            or pure.is_absolute()
+            or any(part in (".", "..") or part.endswith(".tmp") for part in parts)
+            or parts[0] in RECORD_TYPES
+            or parts[0] in (META_NAME, LOCK_NAME)
+        ):
+            raise ValueError(f"{name!r} is not the name of a side file")
+        return self.folder.joinpath(*parts)
+
+    def read_side(self, name: str) -> bytes | None:
+        """The bytes of side file `name`, or None when there is none; OSError if unreadable."""
+        try:
+            return self.side_path(name).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def update_side(
+        self, name: str, change: Callable[[bytes | None], bytes | None], *, what: str = ""
+    ) -> None:
+        """Read, change and write side file `name` as one save, under the journal lock.
+
+        `change` gets the bytes on disk (None when there are none) and returns the new bytes,
+        or None to leave the file as it is; an error it raises passes through, nothing written.
+        Like any save it creates the journal if the folder has none yet, raises JournalBusy if
+        another process holds the lock, and a failed write is a JournalError naming `what` (by
+        default the file's name). Not inside `batch()`: the lock is not re-entrant.
+        """
+        path = self.side_path(name)
+        self._ensure_folder()
+        with JournalLock(self.folder):
+            self._check_schema_unchanged()
+            try:
+                data = change(self.read_side(name))
+                if data is not None:
+                    self._write_side(path, [data], nullcontext())  # the lock is held already
+            except OSError as error:
+                raise JournalError(
+                    f"Could not save {what or path.name} to {path}: {error.strerror or error}; "
+                    "it was left as it was."
+                ) from None
+
+    def write_cache(self, name: str, chunks: Iterable[bytes | memoryview]) -> bool:
+        """Replace side file `name`, a cache (tens of MB), atomically; False if no journal yet.
+
+        The data is written and fsynced to a temporary of its own before the journal lock is
+        taken, so the lock is held only for the rename: a save never waits for a cache.
+        JournalError if it cannot be written (a cache can always be rebuilt: callers may
+        ignore it).
+        """
+        if not self.exists:
+            return False  # a cache never creates a journal
+        path = self.side_path(name)
+        try:
+            self._write_side(path, chunks, JournalLock(self.folder))
+        except OSError as error:
+            raise JournalError(
+                f"Could not save the cache {path}: {error.strerror or error}."
+            ) from None
+        return True
+
+    def _write_side(
+        self,
+        path: Path,
+        chunks: Iterable[bytes | memoryview],
+        renaming: AbstractContextManager[object],
+    ) -> None:
+        """Write a temporary of its own, then rename it over `path` inside `renaming`."""
+        folder = path.parent
+        while folder != self.folder:  # never write out of the journal through a linked folder
+            if folder.is_symlink():
+                raise OSError(f"{folder} is a symbolic link")
+            folder = folder.parent
+        make_folder(path.parent)
+        temp = write_new_temporary(path, chunks)
+        try:
+            with renaming:
+                replace_durably(temp, path)
+        finally:
+            temp.unlink(missing_ok=True)  # still there only if the rename did not happen
 
     def _ensure_folder(self) -> None:
         try:

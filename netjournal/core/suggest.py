@@ -8,11 +8,13 @@ received the learning are marked and ranked after everyone else.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
 from netjournal.core.names import fold
+from netjournal.core.planning import planned_share_people
 from netjournal.core.records import Learning, Person
+from netjournal.core.snapshot import JournalSnapshot
 
 WEIGHTS = (("needs", "need", 3.0), ("expertise", "expertise", 2.0), ("interests", "interest", 2.0))
 LITTLE_WORDS = frozenset(
@@ -116,6 +118,59 @@ def suggest_people(
 ) -> list[Suggestion]:
     """People ranked for `learning`; those in `already` (ids) come last, marked shared."""
     return ShareMatcher(people).suggest(learning, already, limit)
+
+
+@dataclass(frozen=True)
+class ShareCandidate:
+    """A person to offer a learning to, why, and whether they have it or will get it
+    (JSON: id, name, score, reasons, shared, planned)."""
+
+    person: Person
+    score: float = 0.0
+    reasons: tuple[str, ...] = ()
+    has_it: bool = False  # a logged talk or a done share gave it to them
+    planned: bool = False  # an open share of it is planned with them (and they lack it)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"id": self.person.id, "name": self.person.name, "score": round(self.score, 2),
+                "reasons": list(self.reasons), "shared": self.has_it,
+                "planned": self.planned}  # fmt: skip
+
+
+def share_candidates(
+    snapshot: JournalSnapshot,
+    learning: Learning,
+    *,
+    everyone: bool = False,
+    picked: Collection[str] = (),
+    limit: int | None = None,
+) -> list[ShareCandidate]:
+    """Whom to share `learning` with: those it fits, best first, with the reasons; then (with
+    `everyone`) the rest by name; last, marked, those who have it or have a share planned.
+
+    `picked` (ids, e.g. the review's strong fits) lead their group.
+    """
+    has_it = {person.id for person in snapshot.shared_with(learning.id)}
+    planned = planned_share_people(snapshot.outreach.values(), learning.id) - has_it
+    ranked = suggest_people(learning, snapshot.people.values(), has_it | planned)
+    found = [
+        ShareCandidate(entry.person, entry.score, tuple(entry.reasons),
+                       entry.person.id in has_it, entry.person.id in planned)
+        for entry in ranked
+    ]  # fmt: skip
+    fits = [c for c in found if not (c.has_it or c.planned)]
+    ranked_out = [c for c in found if c.has_it or c.planned]
+    rest: list[ShareCandidate] = []
+    if everyone:  # the share screen lets you pick anyone: the rest by name
+        listed = {c.person.id for c in found}
+        others = [p for p in snapshot.people.values() if p.id not in listed]
+        rest = [ShareCandidate(p) for p in sorted(others, key=lambda p: p.name.casefold())]
+    chosen = set(picked)
+    # Picked people first within their group; both keep their rank among themselves.
+    fits.sort(key=lambda c: c.person.id not in chosen)
+    ranked_out.sort(key=lambda c: c.person.id not in chosen)
+    result = [*fits, *rest, *ranked_out]
+    return result[:limit] if limit else result
 
 
 class WholePhrases:

@@ -55,10 +55,11 @@ def decode(raw: bytes) -> str | None:
         if raw.startswith(bom):
             return _unless_binary(raw[len(bom) :].decode(encoding, errors="replace"))
     if b"\x00" in raw[:_SAMPLE]:
-        encoding = _utf16_without_bom(raw[:_SAMPLE])
-        if encoding is None:
+        utf16 = _utf16_without_bom(raw[:_SAMPLE])
+        if utf16 is None:
             return None
-        return _unless_binary(raw.decode(encoding, errors="replace"))
+        return _unless_binary(raw.decode(utf16, errors="replace"))
+    text: str
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

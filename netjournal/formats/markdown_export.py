@@ -16,6 +16,7 @@ from datetime import date
 from netjournal.core.names import fold
 from netjournal.core.records import INFLUENCE_LEVELS, Learning, Outreach, Person
 from netjournal.core.snapshot import JournalSnapshot
+from netjournal.core.standing import Standing, standing, standing_words
 from netjournal.core.words import count_of
 
 _SLUG_SPACES = re.compile(r"\s+")
@@ -166,13 +167,11 @@ def _outreach_line(
     journal: JournalSnapshot, item: Outreach, today: date, with_people: bool = True
 ) -> str:
     when = item.due.isoformat() if item.due else "someday"
-    late = " (overdue)" if item.due and item.due < today else ""
-    snoozed = (
-        f" (snoozed until {item.snoozed_until.isoformat()})"
-        if item.snoozed_until and item.snoozed_until > today
-        else ""
-    )
-    line = f"- [ ] **{when}**{late}{snoozed} {item.kind}: {item.title}"
+    # The standing as `list outreach` and the Outreach area say it; a due date says itself.
+    where = standing(item, today)
+    marked = where in (Standing.OVERDUE, Standing.SNOOZED)
+    aside = f" ({standing_words(item, today)})" if marked else ""
+    line = f"- [ ] **{when}**{aside} {item.kind}: {item.title}"
     names = [journal.people[i].name for i in item.person_ids if i in journal.people]
     if with_people and not all(name in item.title for name in names):  # titles often name them
         line += f" (with {journal.names(item.person_ids)})"

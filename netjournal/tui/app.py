@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib
 import threading
 from collections.abc import Callable
 from datetime import date
@@ -24,8 +23,9 @@ from textual.screen import Screen
 from netjournal.core.clock import today
 from netjournal.core.config import Config, load_config
 from netjournal.core.errors import NetjournalError
+from netjournal.core.outreach_actions import DoneResult
 from netjournal.core.planning import already_planned
-from netjournal.core.records import Interaction, Outreach
+from netjournal.core.records import Outreach
 from netjournal.core.search_index import REINDEX_AFTER, LiveIndex, open_index, rebuild_index
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.store import Store
@@ -36,6 +36,9 @@ from netjournal.tui.commands import (
     PeopleCommands,
     WhoCommands,
 )
+from netjournal.tui.contract import JournalApp, NetjournalScreen
+from netjournal.tui.keys import key_for
+from netjournal.tui.screens.area import AreaScreen
 from netjournal.tui.screens.people import PeopleScreen
 from netjournal.tui.themes import install_themes
 
@@ -49,8 +52,29 @@ AREAS = Binding.Group("Areas", compact=True)
 LEAVING_ACTIONS = frozenset({"area", "capture", "search", "import_file", "export_file", "drill"})
 
 
-def _screen(module: str, name: str) -> Screen[None]:
-    return getattr(importlib.import_module(f"netjournal.tui.screens.{module}"), name)()
+# Areas other than People are imported when first opened: the first frame waits for none.
+def _journal_area() -> Screen[None]:
+    from netjournal.tui.screens.journal import JournalScreen
+
+    return JournalScreen()
+
+
+def _outreach_area() -> Screen[None]:
+    from netjournal.tui.screens.outreach import OutreachScreen
+
+    return OutreachScreen()
+
+
+def _review_area() -> Screen[None]:
+    from netjournal.tui.screens.review import ReviewScreen
+
+    return ReviewScreen()
+
+
+def _network_area() -> Screen[None]:
+    from netjournal.tui.screens.network import NetworkScreen
+
+    return NetworkScreen()
 
 
 class NetjournalApp(App[None]):
@@ -58,13 +82,12 @@ class NetjournalApp(App[None]):
 
     TITLE = "netjournal"
     CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute, so subclasses elsewhere find it
-    # Areas other than People are imported when first opened: the first frame waits for none.
     MODES = {
         "people": PeopleScreen,
-        "journal": lambda: _screen("journal", "JournalScreen"),
-        "outreach": lambda: _screen("outreach", "OutreachScreen"),
-        "review": lambda: _screen("review", "ReviewScreen"),
-        "network": lambda: _screen("network", "NetworkScreen"),
+        "journal": _journal_area,
+        "outreach": _outreach_area,
+        "review": _review_area,
+        "network": _network_area,
     }
     BINDINGS = [
         Binding("1", "area('people')", "People", id="area.people", group=AREAS),
@@ -97,7 +120,7 @@ class NetjournalApp(App[None]):
         self._reported_problem = ""
         self.export_folder: Path | None = None  # where the last export went: the next goes there
         # The last plan marked done, the talk it logged, the prospects it connected: for u.
-        self.last_done: tuple[Outreach, Interaction, tuple[str, ...]] | None = None
+        self.last_done: DoneResult | None = None
 
     def on_mount(self) -> None:
         self.sub_title = str(self.store.folder)
@@ -135,11 +158,11 @@ class NetjournalApp(App[None]):
         """Load or build the search index, then keep it up to the journal's records."""
         records = snapshot.records()
         if self.index is None:
-            self.index = open_index(self.store.folder, records, save=self.store.exists)
+            self.index = open_index(self.store, records, save=self.store.exists)
         else:
             self.index.update(records)
         if self.index.pending > REINDEX_AFTER:  # too much searched outside it: build afresh
-            self.index = rebuild_index(self.store.folder, records, save=self.store.exists)
+            self.index = rebuild_index(self.store, records, save=self.store.exists)
 
     @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
     def notice_other_writers(self) -> None:
@@ -180,19 +203,17 @@ class NetjournalApp(App[None]):
 
     async def finish(self, outreach: Outreach) -> bool:
         """Mark `outreach` done (the talk is logged); remembered so that `u` can take it back."""
-        from netjournal.core.outreach_actions import mark_done
+        from netjournal.core.outreach_actions import joined_words, mark_done
 
-        snapshot = self.snapshot
-        connected = tuple(  # a done bring-in connects its prospects: u makes them prospects again
-            i for i in outreach.person_ids
-            if outreach.kind == "bring-in" and snapshot and i in snapshot.people
-            and snapshot.people[i].is_prospect
-        )  # fmt: skip
-        logged = await self.save(lambda store: mark_done(store, outreach, self.today()))
-        if logged is None:
+        done = await self.save(lambda store: mark_done(store, outreach, self.today()))
+        if done is None:
             return False
-        self.last_done = (outreach, logged, connected)
-        self.notify(f"Done: {outreach.title} (u takes it back)", markup=False)
+        self.last_done = done  # what it changed, the prospects it connected included
+        people = self.snapshot.people if self.snapshot else {}
+        joined = joined_words([people[i].name for i in done.connected if i in people])
+        undo = key_for(self, "review.undo", "outreach.undo")
+        back = f" ({undo} takes it back)" if undo else ""
+        self.notify(f"Done: {done.outreach.title}{joined}{back}", markup=False)
         return True
 
     async def take_back_done(self) -> bool:
@@ -200,13 +221,18 @@ class NetjournalApp(App[None]):
         from netjournal.core.outreach_actions import take_back
 
         if self.last_done is None:
-            self.notify("Nothing to take back: u undoes the last d of this session.", markup=False)
+            undo = key_for(self, "review.undo", "outreach.undo")
+            done_key = key_for(self, "review.done", "outreach.done")
+            said = f"Nothing to take back: {undo} undoes the last {done_key} of this session."
+            self.notify(said, markup=False)
             return False
-        outreach, logged, connected = self.last_done
-        if await self.save(lambda store: take_back(store, outreach, logged, connected)) is None:
+        done = self.last_done
+        back = await self.save(lambda store: take_back(store, done))
+        if back is None:
             return False
         self.last_done = None
-        self.notify(f"Taken back: {outreach.title} is planned again.", markup=False)
+        kept = "" if back.talk_removed else "; the talk you edited since stays in the timeline"
+        self.notify(f"Taken back: {back.outreach.title} is planned again{kept}.", markup=False)
         return True
 
     async def add_plan(self, plan: Outreach) -> bool:
@@ -216,7 +242,7 @@ class NetjournalApp(App[None]):
         if repeat is not None:
             self.notify(f"Already planned: {repeat.title}.", markup=False)
             return False
-        if await self.save(lambda store: (store.add(plan), plan)[1]) is None:
+        if await self.save(lambda store: store.added(plan)) is None:
             return False
         due = plan.due.isoformat() if plan.due else "someday"
         self.notify(f"Planned: {plan.title}, due {due}.", markup=False)
@@ -226,12 +252,14 @@ class NetjournalApp(App[None]):
         # Capture keeps a half-typed person: keys that would leave it (from a checkbox, say)
         # are off there; escape ends capture and asks first.
         # (Under a dialog or form, a modal screen, Textual keeps the app's keys off anyway.)
-        return not (action in LEAVING_ACTIONS and getattr(self.screen, "holds_typing", False))
+        screen = self.screen
+        holds = isinstance(screen, NetjournalScreen) and screen.HOLDS_TYPING
+        return not (action in LEAVING_ACTIONS and holds)
 
     async def action_quit(self) -> None:
         """Quit, but not over a half-typed entry without asking, and never mid-save."""
-        typing = getattr(self.screen, "unsaved_typing", None)
-        if callable(typing) and typing():
+        screen = self.screen
+        if isinstance(screen, NetjournalScreen) and screen.unsaved_typing():
             from netjournal.tui.screens.confirm import ConfirmDialog
 
             async def answered(discard: bool | None) -> None:
@@ -300,16 +328,34 @@ class NetjournalApp(App[None]):
                 self.notify("That interaction is no longer linked to anyone.", markup=False)
                 return
             await self.switch_mode("people")
-            getattr(self.screen, "select", lambda key: None)(people[0])
+            self._select(people[0])
             from netjournal.tui.screens.timeline import TimelineScreen
 
             await self.push_screen(TimelineScreen(snapshot.people[people[0]], record_id))
             return
         area = {"people": "people", "learnings": "journal", "outreach": "outreach"}[table]
         await self.switch_mode(area)
-        select = getattr(self.screen, "select", None)
-        if select is not None:
-            select(record_id)
+        self._select(record_id)
+
+    def _select(self, record_id: str) -> None:
+        screen = self.screen
+        if isinstance(screen, AreaScreen):
+            screen.select(record_id)
+
+    async def show_people(self, filter_text: str) -> None:
+        """Open People filtered by `filter_text` (Network's departments)."""
+        await self.switch_mode("people")
+        screen = self.screen
+        if isinstance(screen, PeopleScreen):
+            screen.filter_to(filter_text)
+
+    def start_search(self, query: str = "") -> None:
+        """Open `/` with `query` typed (the palette's "Who would you ask")."""
+        self.action_search(query)
+
+    def start_drill(self) -> None:
+        """Open a drill (Network's `w`)."""
+        self.action_drill()
 
     def action_help(self) -> None:
         from netjournal.tui.screens.help import HelpScreen
@@ -323,5 +369,12 @@ def run_app(folder: Path, *, demo: bool = False) -> int:
         from netjournal.core.demo import demo_folder
 
         folder = demo_folder()
-    NetjournalApp(Store.open(folder), config=load_config()).run()
-    return 0
+    app = NetjournalApp(Store.open(folder), config=load_config())
+    app.run()
+    # Textual prints a crash's traceback and sets a non-zero code: a crash never exits 0.
+    return app.return_code or 0
+
+
+def _keeps_the_contract(app: NetjournalApp) -> JournalApp:
+    """Never called: mypy checks here that the app gives screens all that the contract says."""
+    return app

@@ -6,17 +6,15 @@ Textual's `matcher.highlight` parses markup, so it is never used on user text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
-from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from netjournal.core.names import Candidate, fold, learning_candidates, rank
-
-if TYPE_CHECKING:
-    from netjournal.tui.app import NetjournalApp
+from netjournal.tui.contract import JournalApp, journal_app
+from netjournal.tui.keys import KeysNow, actions_now, key_text
 
 MAX_HITS = 20
 
@@ -70,8 +68,8 @@ class _RecordProvider(Provider):
     LABEL = ""
 
     @property
-    def nj(self) -> NetjournalApp:
-        return cast("NetjournalApp", self.app)
+    def nj(self) -> JournalApp:
+        return journal_app(self.app)
 
     def candidates(self) -> list[Candidate]:
         raise NotImplementedError
@@ -119,36 +117,33 @@ class LearningCommands(_RecordProvider):
 class ActionCommands(Provider):
     """Every key binding of the screen underneath, and the app's own, as palette commands."""
 
-    def _actions(self) -> Iterable[tuple[str, str, str, object]]:
+    def _actions(self) -> Iterable[tuple[str, str, Callable[[], object]]]:
+        """(description, keys now, run) for the screen's and the app's keys active now."""
         screen = self.screen
         seen: set[str] = set()
-        for owner in (screen, self.app):
-            for binding in getattr(owner, "BINDINGS", []):
-                description = getattr(binding, "description", "")
-                if not description or description in seen:
-                    continue
-                seen.add(description)
-                key = self.app.get_key_display(binding)
-                yield description, key, binding.action, owner
+        for entry in actions_now(screen):
+            # A list's own keys (up, first, ...) move a cursor: no use as a command.
+            if entry.node not in (screen, self.app) or not entry.enabled:
+                continue
+            if entry.description in seen:
+                continue
+            seen.add(entry.description)
+            run = partial(self.app.run_action, entry.action, entry.node)
+            yield entry.description, "/".join(entry.keys), run
 
     async def discover(self) -> Hits:
-        for description, key, action, owner in self._actions():
-            yield DiscoveryHit(
-                Content(description),
-                partial(owner.run_action, action),
-                text=description,
-                help=f"key: {key}",
-            )
+        for description, key, run in self._actions():
+            yield DiscoveryHit(Content(description), run, text=description, help=f"key: {key}")
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for description, key, action, owner in self._actions():
+        for description, key, run in self._actions():
             score = matcher.match(description)
             if score > 0:
                 yield Hit(
                     action_score(description, query),
                     highlighted(description, query),
-                    partial(owner.run_action, action),
+                    run,
                     text=description,
                     help=f"key: {key}",
                 )
@@ -166,12 +161,12 @@ class WhoCommands(Provider):
                   help="People ranked by their expertise, role, interests and conversations")  # fmt: skip
 
     async def discover(self) -> Hits:
-        yield DiscoveryHit(Content("Who would you ask about …? (/ then ?topic)"), partial(self._ask, ""),
+        title = key_text(self.screen, "Who would you ask about …? ({app.search} then ?topic)")
+        yield DiscoveryHit(Content(title), partial(self._ask, ""),
                            text="Who would you ask", help="Rank people for a topic")  # fmt: skip
 
     def _ask(self, topic: str) -> None:
-        app = cast("NetjournalApp", self.app)
-        app.action_search(f"?{topic}")
+        journal_app(self.app).start_search(f"?{topic}")
 
 
 class JournalCommands(Provider):
@@ -181,21 +176,24 @@ class JournalCommands(Provider):
         ("Import...", "People from vCard, LinkedIn, Google Contacts, or a netjournal backup",
          "import_file"),
         ("Export...", "The journal as vCard, Markdown, iCalendar or a JSON backup", "export_file"),
-        ("Capture after an event", "An event, then everyone you met there (key: c)", "capture"),
+        ("Capture after an event", "An event, then everyone you met there (key: {app.capture})",
+         "capture"),
         ("Who would you ask? drill", "Questions from your own topics, answered from your network",
          "drill"),
     )  # fmt: skip
 
     async def discover(self) -> Hits:
+        keys = KeysNow(self.screen)
         for title, help_text, action in self.COMMANDS:
             yield DiscoveryHit(Content(title), partial(self.app.run_action, action),
-                               text=title, help=help_text)  # fmt: skip
+                               text=title, help=keys.text(help_text))  # fmt: skip
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        keys = KeysNow(self.screen)
         for title, help_text, action in self.COMMANDS:
             score = matcher.match(title)
             if score > 0:
                 yield Hit(action_score(title, query), highlighted(title, query),
                           partial(self.app.run_action, action),
-                          text=title, help=help_text)  # fmt: skip
+                          text=title, help=keys.text(help_text))  # fmt: skip

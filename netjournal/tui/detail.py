@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 
 from textual.content import Content
@@ -12,8 +12,16 @@ from netjournal.core.dates import days_ago
 from netjournal.core.records import INFLUENCE_LEVELS, Learning, Outreach, Person
 from netjournal.core.review import keep_in_touch_due
 from netjournal.core.snapshot import JournalSnapshot
+from netjournal.core.standing import standing_words
 
 Line = str | Content | tuple[str, str]
+# The keys bound now to a binding id ("l"), "" where it is not bound (tui/keys.py KeysNow.key):
+# a hint names a key only where pressing it works.
+KeyLookup = Callable[[str], str]
+
+
+def _no_keys(binding_id: str) -> str:
+    return ""
 
 
 def lines(parts: Iterable[Line]) -> Content:
@@ -43,9 +51,16 @@ def keep_in_touch(
     return f"every {cadence} days{why}; {when}"
 
 
-def bring_in_lines(snapshot: JournalSnapshot, prospect: Person, day: date) -> list[Line]:
-    """How to bring a prospect in: who could introduce you, and why; `b` plans it."""
-    parts: list[Line] = [heading("How to bring them in (b plans it)")]
+def bring_in_lines(
+    snapshot: JournalSnapshot, prospect: Person, day: date, keys: KeyLookup = _no_keys
+) -> list[Line]:
+    """How to bring a prospect in: who could introduce you, and why; people.bring_in plans it."""
+    plan_key = keys("people.bring_in")
+    parts: list[Line] = [
+        heading(
+            f"How to bring them in ({plan_key} plans it)" if plan_key else "How to bring them in"
+        )
+    ]
     found = introducers_for(prospect, snapshot, day, limit=3)
     if not found:
         parts.append(("Nobody in your network links to them yet.", "$text-muted"))
@@ -57,8 +72,14 @@ def bring_in_lines(snapshot: JournalSnapshot, prospect: Person, day: date) -> li
 
 
 def person_detail(
-    snapshot: JournalSnapshot, person: Person, day: date, by_tag: Mapping[str, int] | None = None
+    snapshot: JournalSnapshot,
+    person: Person,
+    day: date,
+    by_tag: Mapping[str, int] | None = None,
+    keys: KeyLookup = _no_keys,
 ) -> Content:
+    """A person's card: who they are, how to bring them in, plans, the timeline; `keys` names
+    the keys that work where it is shown."""
     last = snapshot.last_contact.get(person.id)
     parts: list[Line] = [Content.assemble((person.name, "bold"))]
     where = " · ".join(x for x in (person.role, person.department, person.org) if x)
@@ -66,7 +87,7 @@ def person_detail(
         parts.append(where)
     if person.is_prospect:
         parts.append(("Prospect: not yet in your network", "$warning"))
-        parts += bring_in_lines(snapshot, person, day)
+        parts += bring_in_lines(snapshot, person, day, keys)
     parts.append("")
     parts.append(field("Kind", person.kind))
     parts.append(field("Influence", f"{person.influence} ({INFLUENCE_LEVELS[person.influence]})"))
@@ -95,7 +116,9 @@ def person_detail(
     history = snapshot.interactions_with(person.id)
     parts.append(heading(f"Timeline ({len(history)})"))
     if not history:
-        parts.append(("Nothing logged yet: press l to log an interaction.", "$text-muted"))
+        log_key = keys("people.log")
+        said = f": press {log_key} to log an interaction." if log_key else "."
+        parts.append(("Nothing logged yet" + said, "$text-muted"))
     for interaction in history[:50]:
         shared = [
             snapshot.learnings[i].title for i in interaction.learning_ids if i in snapshot.learnings
@@ -127,7 +150,10 @@ def outreach_line(outreach: Outreach) -> Content:
     )
 
 
-def learning_header(snapshot: JournalSnapshot, learning: Learning) -> Content:
+def learning_header(
+    snapshot: JournalSnapshot, learning: Learning, keys: KeyLookup = _no_keys
+) -> Content:
+    """A learning's heading lines: title, source, link, tags, whom it was shared with."""
     parts: list[Line] = [Content.assemble((learning.title, "bold"))]
     source = " · ".join(x for x in (learning.source_kind, learning.source, learning.event) if x)
     parts.append(Content.assemble((f"{learning.date.isoformat()}  ", "$text-muted"), source))
@@ -136,11 +162,9 @@ def learning_header(snapshot: JournalSnapshot, learning: Learning) -> Content:
     if learning.tags:
         parts.append(field("Tags", ", ".join(learning.tags)))
     shared = snapshot.shared_with(learning.id)
-    parts.append(
-        field(
-            "Shared with", ", ".join(p.name for p in shared) if shared else "nobody yet (press s)"
-        )
-    )
+    share_key = keys("journal.share")
+    nobody = f"nobody yet (press {share_key})" if share_key else "nobody yet"
+    parts.append(field("Shared with", ", ".join(p.name for p in shared) if shared else nobody))
     planned = [o for o in snapshot.outreach.values()
                if o.kind == "share" and o.status == "open" and o.learning_id == learning.id]  # fmt: skip
     if planned:
@@ -149,13 +173,12 @@ def learning_header(snapshot: JournalSnapshot, learning: Learning) -> Content:
     return lines(parts)
 
 
-def outreach_detail(snapshot: JournalSnapshot, outreach: Outreach) -> Content:
+def outreach_detail(snapshot: JournalSnapshot, outreach: Outreach, day: date) -> Content:
     parts: list[Line] = [Content.assemble((outreach.title, "bold")), ""]
     parts.append(field("Kind", outreach.kind))
-    parts.append(field("Status", outreach.status))
+    # The standing as `list outreach` says it (core decides): "overdue", "snoozed to ...".
+    parts.append(field("Status", standing_words(outreach, day)))
     parts.append(field("Due", outreach.due.isoformat() if outreach.due else "someday"))
-    if outreach.snoozed_until:
-        parts.append(field("Snoozed until", outreach.snoozed_until.isoformat()))
     parts.append(field("People", snapshot.names(outreach.person_ids)))
     learning = snapshot.learnings.get(outreach.learning_id)
     if learning:

@@ -99,3 +99,24 @@ def test_a_terminal_that_cannot_show_a_name_gets_no_traceback(
         assert result.returncode == 0, result.stderr
     (person,) = json.loads(as_json.stdout)  # JSON is UTF-8 whatever the locale
     assert person["name"] == "Jürgen Müller 👋"
+
+
+def _open_app_with_a_broken(module: str, folder: Path) -> subprocess.CompletedProcess[str]:
+    # A module set to None in sys.modules fails to import, as a broken install would.
+    code = (
+        f"import sys; sys.modules[{module!r}] = None\n"
+        "from netjournal.cli import run\n"
+        f"sys.argv = ['netjournal', '--dir', {str(folder)!r}]\n"
+        "run()\n"
+    )
+    return run([sys.executable, "-c", code])
+
+
+def test_a_broken_app_module_is_a_crash_with_a_message_not_the_usage(tmp_path: Path) -> None:
+    for broken in ("textual.app", "netjournal.tui.screens.people"):
+        result = _open_app_with_a_broken(broken, tmp_path / "journal")
+
+        assert result.returncode == 70, (broken, result.returncode, result.stderr)
+        assert "The app could not start" in result.stderr
+        assert broken.rsplit(".", 1)[-1] in result.stderr  # the traceback names what failed
+        assert "usage:" not in result.stdout + result.stderr

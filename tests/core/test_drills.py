@@ -138,19 +138,20 @@ def test_the_journal_top_three_uses_talks_too() -> None:
 
 
 def test_history_round_trip_and_keep_limit(journal_dir: Path) -> None:
-    assert load_history(journal_dir) == []
+    store = Store.open(journal_dir)
+    assert load_history(store) == []
     sessions = [DrillSession(date(2026, 11, d), 5, 4, d % 3, [f"gap {d}"], [f"t{d}"])
                 for d in range(1, 8)]  # fmt: skip
     for session in sessions:
-        record_session(journal_dir, session, keep=5)
-    assert load_history(journal_dir) == sessions[-5:]
+        record_session(store, session, keep=5)
+    assert load_history(store) == sessions[-5:]
     assert oct(os.stat(journal_dir / HISTORY_NAME).st_mode & 0o777) == "0o600"
     # The journal folder stays a journal: it opens, and doctor finds nothing wrong.
     Store.open(journal_dir)
     assert check_journal(journal_dir).healthy
     assert DrillSession.from_dict(sessions[0].to_dict()) == sessions[0]
     with pytest.raises(ValueError):
-        record_session(journal_dir, sessions[0], keep=0)
+        record_session(store, sessions[0], keep=0)
 
 
 def test_an_older_session_without_topics_still_loads() -> None:
@@ -168,16 +169,17 @@ def test_an_older_session_without_topics_still_loads() -> None:
 def test_a_damaged_history_is_reported_by_name_and_never_overwritten(
     journal_dir: Path, content: bytes
 ) -> None:
-    record_session(journal_dir, DrillSession(DAY, 1, 1, 1, []))
+    store = Store.open(journal_dir)
+    record_session(store, DrillSession(DAY, 1, 1, 1, []))
     path = journal_dir / HISTORY_NAME
     path.write_bytes(content)
     with pytest.raises(JournalError) as caught:
-        load_history(journal_dir)
+        load_history(store)
     message = str(caught.value)
     assert isinstance(caught.value, NetjournalError)
     assert str(path) in message and message.count(". ") == 0 and message.endswith(".")
     with pytest.raises(JournalError):
-        record_session(journal_dir, DrillSession(DAY, 1, 1, 1, []))
+        record_session(store, DrillSession(DAY, 1, 1, 1, []))
     assert path.read_bytes() == content
     checkup = check_journal(journal_dir)
     assert [p for p in checkup.problems if HISTORY_NAME in p] == [message]
@@ -185,7 +187,8 @@ def test_a_damaged_history_is_reported_by_name_and_never_overwritten(
 
 def test_record_session_is_atomic(journal_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = DrillSession(DAY, 3, 2, 1, ["tariffs"], ["a", "b", "tariffs"])
-    record_session(journal_dir, first)
+    store = Store.open(journal_dir)
+    record_session(store, first)
     before = (journal_dir / HISTORY_NAME).read_bytes()
 
     def crash(step: str) -> None:
@@ -194,10 +197,11 @@ def test_record_session_is_atomic(journal_dir: Path, monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(atomic_file, "checkpoint", crash)
     with pytest.raises(JournalError, match="Could not save the drill history"):
-        record_session(journal_dir, DrillSession(DAY, 1, 0, 0, ["x"], ["x"]))
+        record_session(store, DrillSession(DAY, 1, 0, 0, ["x"], ["x"]))
     assert (journal_dir / HISTORY_NAME).read_bytes() == before
+    assert [p.name for p in journal_dir.iterdir() if p.name.endswith(".tmp")] == []
     monkeypatch.setattr(atomic_file, "checkpoint", lambda step: None)
-    assert load_history(journal_dir) == [first]
+    assert load_history(store) == [first]
 
 
 def test_record_session_refuses_a_folder_that_is_not_a_journal(tmp_path: Path) -> None:
@@ -205,7 +209,7 @@ def test_record_session_refuses_a_folder_that_is_not_a_journal(tmp_path: Path) -
     folder.mkdir()
     (folder / "taxes.txt").write_text("mine")
     with pytest.raises(JournalError, match="not a netjournal journal"):
-        record_session(folder, DrillSession(DAY, 1, 1, 1, []))
+        record_session(Store.open(folder), DrillSession(DAY, 1, 1, 1, []))
     assert sorted(os.listdir(folder)) == ["taxes.txt"]
 
 

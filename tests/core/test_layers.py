@@ -47,3 +47,22 @@ def test_the_cli_and_core_run_without_loading_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+# Each layer may import itself and the layers listed: the UI asks the core, never the reverse.
+ALLOWED = {
+    "core": {"core"},
+    "formats": {"core", "formats"},
+    "commands": {"core", "formats", "commands"},
+    "tui": {"core", "formats", "tui"},
+}
+
+
+def test_each_layer_imports_only_the_layers_beneath_it() -> None:
+    for layer, allowed in ALLOWED.items():
+        offenders = [
+            (path, module)
+            for path, module in imported_modules(PACKAGE / layer)
+            if module.startswith("netjournal.") and module.split(".")[1] not in allowed
+        ]
+        assert offenders == [], f"{layer} reaches past its layer: {offenders}"

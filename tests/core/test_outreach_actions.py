@@ -28,15 +28,17 @@ def test_a_done_introduction_logs_one_talk_with_both_people_and_the_reason(store
     intro = plan_outreach("introduce", [ann, bob], due=DAY, reason="both pilot pallet robots")
     store.add(ann, bob, intro)
 
-    logged = mark_done(store, intro, DAY)
+    done = mark_done(store, intro, DAY)
+    logged = done.logged
 
     fresh = Store.open(store.folder)
     assert fresh.interactions() == [logged]
+    assert fresh.get(Outreach, intro.id) == done.outreach  # the plan as saved
+    assert done.connected == ()
     assert logged.person_ids == (ann.id, bob.id)
     assert logged.summary == "Introduce Ann Lee to Bob Stone"
     assert "Why: both pilot pallet robots" in logged.notes
-    done = fresh.get(Outreach, intro.id)
-    assert done is not None and (done.status, done.done_at) == ("done", DAY)
+    assert (done.outreach.status, done.outreach.done_at) == ("done", DAY)
 
 
 def test_a_done_share_records_which_learning_went_to_whom(store: Store) -> None:
@@ -45,7 +47,7 @@ def test_a_done_share_records_which_learning_went_to_whom(store: Store) -> None:
     share = plan_outreach("share", [ann], learning=talk, due=DAY)
     store.add(ann, talk, share)
 
-    logged = mark_done(store, share, DAY)
+    logged = mark_done(store, share, DAY).logged
 
     assert (logged.person_ids, logged.learning_ids) == ((ann.id,), (talk.id,))
     with pytest.raises(RecordError, match="already done"):
@@ -54,14 +56,16 @@ def test_a_done_share_records_which_learning_went_to_whom(store: Store) -> None:
 
 def test_a_done_bring_in_makes_the_prospect_part_of_your_network(store: Store) -> None:
     victor = Person.create(name="Victor Almeida", status="prospect")
-    plan = plan_outreach("bring-in", [victor], due=DAY)
-    store.add(victor, plan)
+    vera = Person.create(name="Vera Lind")  # already connected: not one the plan connects
+    plan = plan_outreach("bring-in", [victor, vera], due=DAY)
+    store.add(victor, vera, plan)
 
-    mark_done(store, plan, DAY)
+    done = mark_done(store, plan, DAY)
 
+    assert done.connected == (victor.id,)  # said by the action, not guessed by its caller
     now = Store.open(store.folder).get(Person, victor.id)
     assert now is not None and now.status == "connected"
-    assert [i.person_ids for i in Store.open(store.folder).interactions()] == [(victor.id,)]
+    assert [i.person_ids for i in Store.open(store.folder).interactions()] == [(victor.id, vera.id)]
 
 
 def test_a_plan_that_is_no_longer_a_share_hands_no_learning_over(store: Store) -> None:
@@ -72,7 +76,7 @@ def test_a_plan_that_is_no_longer_a_share_hands_no_learning_over(store: Store) -
     follow_up = share.edit(kind="follow-up")  # as saved before the form dropped the learning
     store.save_edit(share, follow_up)
 
-    logged = mark_done(store, follow_up, DAY)
+    logged = mark_done(store, follow_up, DAY).logged
 
     assert logged.learning_ids == ()
 
@@ -102,28 +106,30 @@ def test_a_done_is_taken_back_whole(store: Store) -> None:
     victor = Person.create(name="Victor Almeida", status="prospect")
     plan = plan_outreach("bring-in", [victor], due=DAY)
     store.add(victor, plan)
-    logged = mark_done(store, plan, DAY)
+    done = mark_done(store, plan, DAY)
 
-    reopened = take_back(store, plan, logged, connected=[victor.id])
+    back = take_back(store, done)
 
     fresh = Store.open(store.folder)
-    assert fresh.get(Outreach, plan.id) == reopened
-    assert (reopened.status, reopened.done_at) == ("open", None)
+    assert fresh.get(Outreach, plan.id) == back.outreach
+    assert (back.outreach.status, back.outreach.done_at) == ("open", None)
+    assert (back.talk_removed, back.prospects_again) == (True, (victor.id,))
     assert fresh.interactions() == []
     now = fresh.get(Person, victor.id)
     assert now is not None and now.status == "prospect"
     with pytest.raises(RecordError, match="is open, not done"):
-        take_back(store, plan, logged)
+        take_back(store, done)
 
 
 def test_taking_back_keeps_a_talk_edited_since(store: Store) -> None:
     ann = Person.create(name="Ann Lee")
     plan = plan_outreach("follow-up", [ann], due=DAY)
     store.add(ann, plan)
-    logged = mark_done(store, plan, DAY)
-    noted = logged.edit(notes="She said yes to the pilot")
-    store.save_edit(logged, noted)
+    done = mark_done(store, plan, DAY)
+    noted = done.logged.edit(notes="She said yes to the pilot")
+    store.save_edit(done.logged, noted)
 
-    take_back(store, plan, logged)
+    back = take_back(store, done)
 
+    assert not back.talk_removed
     assert Store.open(store.folder).interactions() == [noted]  # what the user wrote stays

@@ -16,12 +16,13 @@ DAY = date(2026, 11, 29)
 
 
 @pytest.fixture
-def journal(journal_dir: Path) -> Path:
-    Store.open(journal_dir).add(Person.create(name="Ann Lee"))
-    return journal_dir
+def journal(journal_dir: Path) -> Store:
+    store = Store.open(journal_dir)
+    store.add(Person.create(name="Ann Lee"))
+    return store
 
 
-def test_skips_add_up_during_a_day_and_count_for_that_day_only(journal: Path) -> None:
+def test_skips_add_up_during_a_day_and_count_for_that_day_only(journal: Store) -> None:
     skip_for_today(journal, DAY, ["cold:a"])
     assert skip_for_today(journal, DAY, ["prospect:b"]) == {"cold:a", "prospect:b"}
     assert skipped_on(journal, DAY) == {"cold:a", "prospect:b"}
@@ -32,15 +33,15 @@ def test_skips_add_up_during_a_day_and_count_for_that_day_only(journal: Path) ->
     assert skipped_on(journal, DAY + timedelta(days=1)) == {"cold:c"}
 
 
-def test_a_damaged_skips_file_means_nothing_skipped_and_is_rewritten(journal: Path) -> None:
+def test_a_damaged_skips_file_means_nothing_skipped_and_is_rewritten(journal: Store) -> None:
     skips_path(journal).write_text('{"day": "2026-11-29", "items": ', encoding="utf-8")
     assert skipped_on(journal, DAY) == frozenset()
     skip_for_today(journal, DAY, ["cold:a"])
     assert skipped_on(journal, DAY) == {"cold:a"}
-    assert Store.open(journal).people()[0].name == "Ann Lee"  # the journal is untouched
+    assert Store.open(journal.folder).people()[0].name == "Ann Lee"  # the journal is untouched
 
 
 def test_no_journal_folder_is_one_clear_sentence(tmp_path: Path) -> None:
     with pytest.raises(JournalError, match="does not exist"):
-        skip_for_today(tmp_path / "nowhere", DAY, ["cold:a"])
+        skip_for_today(Store.open(tmp_path / "nowhere"), DAY, ["cold:a"])
     assert not (tmp_path / "nowhere").exists()

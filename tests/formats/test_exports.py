@@ -131,7 +131,8 @@ def test_markdown_document_profiles_timeline_journal_and_open_outreach(
     assert "Shared with: Ann Lee, Bob Stone" in journal_part
     outreach = text[text.index("## Open outreach") : text.index("## People")]
     assert outreach.index("Send the pilot quote") < outreach.index("Coffee with Bob")
-    assert "(overdue) (snoozed until 2026-03-21) ask: Ask [x] about it" in outreach
+    # Snoozed past its due date is "snoozed", not "overdue": the standing `list outreach` shows.
+    assert "(snoozed to 2026-03-21) ask: Ask [x] about it" in outreach
     assert "**someday** reconnect: Coffee with Bob (with Bob Stone)" in outreach
     assert "Share robots" not in text  # done outreach is not open
 

@@ -65,7 +65,7 @@ async def test_import_previews_then_saves_once_and_guesses_the_format(
         await pilot.press("enter")  # now import
         await settle(pilot)
         await wait_until(
-            pilot, lambda: "enter or escape closes" in static_text(screen, "#import-report")
+            pilot, lambda: "enter or esc closes" in static_text(screen, "#import-report")
         )
         assert "Imported " in static_text(screen, "#import-report")
         names = sorted(p.name for p in app.snapshot.people.values())

@@ -147,7 +147,7 @@ async def test_a_drill_session_compares_answers_and_plans_for_a_gap(journal_dir:
         assert static_text(second, "#drill-answer") == (
             f"You knew whom to ask, by session: {share}% ({TODAY}) → 0% ({TODAY})"
         )
-    first_session, _ = load_history(journal_dir)
+    first_session, _ = load_history(reopen(journal_dir))
     assert (first_session.asked, first_session.knew, first_session.day) == (len(asked), 1, TODAY)
     [plan] = reopen(journal_dir).all(Outreach)
     assert (plan.kind, plan.person_ids) == ("bring-in", (VIC.id,))

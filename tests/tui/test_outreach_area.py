@@ -164,6 +164,11 @@ async def test_z_snoozes_to_a_typed_day_and_the_plan_moves_to_snoozed(journal_di
         assert table(screen).rows[-1].key == chosen
         # Listed by the day it comes back, not the due date it has passed.
         assert cells[-1] == (TODAY + timedelta(days=3)).isoformat()
+        # The detail says the standing as `list outreach` does.
+        screen.select(chosen)
+        await settle(pilot)
+        back = (TODAY + timedelta(days=3)).isoformat()
+        assert f"snoozed to {back}" in detail_text(screen)
 
 
 async def test_a_snooze_day_that_does_not_parse_is_a_sentence_and_changes_nothing(
@@ -198,7 +203,7 @@ async def test_a_snooze_day_that_does_not_parse_is_a_sentence_and_changes_nothin
         assert app.screen is screen
         assert reopen(journal_dir).outreach() == before
         assert table(screen).current_key == chosen
-        assert "Snoozed until" not in detail_text(screen)
+        assert "snoozed to" not in detail_text(screen)
 
 
 async def test_editing_a_plan_keeps_it_true_to_its_kind_and_due_date(journal_dir: Path) -> None:

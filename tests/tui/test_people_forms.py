@@ -168,7 +168,7 @@ async def test_delete_offers_keep_delete_cancel_and_keep_detaches_history(
         dialog = app.screen
         assert isinstance(dialog, DeletePersonDialog)
         labels = [str(button.label) for button in dialog.query(Button)]
-        assert labels == ["Delete, keep history (k)", "Delete with history (d)", "Cancel (esc)"]
+        assert labels == ["Delete, keep history (k)", "Delete with history (d)", "Cancel (esc/n)"]
         await pilot.press("escape")  # cancel: nothing changes
         await settle(pilot)
         assert isinstance(app.screen, PeopleScreen)

@@ -57,7 +57,7 @@ async def test_a_filter_matching_nobody_says_so_and_finds_interests(journal_dir:
         await paste(pilot, "zzz")
         await settle(pilot)
         assert table(screen).rows == []
-        assert static_text(screen, "#empty") == "Nobody matches the filter; escape clears it."
+        assert static_text(screen, "#empty") == "Nobody matches the filter; esc clears it."
 
 
 async def test_a_searched_interaction_opens_in_its_persons_timeline(journal_dir: Path) -> None:

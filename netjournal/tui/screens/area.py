@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
+from netjournal.core.records import Record
 from netjournal.core.snapshot import JournalSnapshot
+from netjournal.tui.contract import NetjournalScreen
+from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
-if TYPE_CHECKING:
-    from netjournal.tui.app import NetjournalApp
+NO_MATCH = "Nobody matches the filter; {people.clear_filter} clears it."
 
 
-class AreaScreen(Screen[None]):
+class AreaScreen(NetjournalScreen[None]):
     """A list of records with a detail pane; subclasses say which rows and what detail."""
 
     COLUMNS: tuple[Column, ...] = ()
-    EMPTY = ""
+    EMPTY = ""  # said when the list is empty; keys as {binding.id} (see tui/keys.py)
     AREA = ""
 
     def compose(self) -> ComposeResult:
@@ -31,15 +30,11 @@ class AreaScreen(Screen[None]):
             yield RecordTable(self.COLUMNS, id="list")
             with VerticalScroll(id="detail-pane"):
                 yield Static(id="detail", markup=False)
-        yield Static(Content(self.EMPTY), id="empty", markup=False)
+        yield KeyHint(self.EMPTY, id="empty")
         yield Footer()
 
     def compose_top(self) -> ComposeResult:
         yield from ()
-
-    @property
-    def nj(self) -> NetjournalApp:
-        return cast("NetjournalApp", self.app)
 
     @property
     def snapshot(self) -> JournalSnapshot | None:
@@ -72,11 +67,9 @@ class AreaScreen(Screen[None]):
         self.table.set_rows(rows, keep=first if from_top else None)
         empty = not any(not row.heading for row in rows)
         filtered = any(box.value.strip() for box in self.query("#filter").results(Input))
-        message = self.query_one("#empty", Static)
+        message = self.query_one("#empty", KeyHint)
         # A filter that matches nobody is not an empty journal: keep the list and say so.
-        message.update(
-            Content("Nobody matches the filter; escape clears it." if filtered else self.EMPTY)
-        )
+        message.say(NO_MATCH if filtered else self.EMPTY)
         message.display = empty
         self.query_one("#area").display = not empty or filtered
         self.show_detail(self.table.current_key)
@@ -114,9 +107,8 @@ class AreaScreen(Screen[None]):
 
     def select_saved(self, record: object) -> None:
         """After a form saved a record, put the cursor on it."""
-        record_id = getattr(record, "id", None)
-        if record_id is not None:
-            self.call_after_refresh(self.select, record_id)
+        if isinstance(record, Record):
+            self.call_after_refresh(self.select, record.id)
 
     @property
     def selected(self) -> str | None:

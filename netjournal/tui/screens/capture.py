@@ -8,23 +8,20 @@ notes a learning from the event; `escape` ends with a summary and offers the fol
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Input, Label, Static
 
 from netjournal.core.capture import Entry, Tally, capture, check, same_person
 from netjournal.core.dates import parse_due, parse_past
 from netjournal.core.errors import DateError, NetjournalError
 from netjournal.core.records import Person
+from netjournal.tui.contract import NetjournalScreen
+from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.word_suggester import WordListSuggester
-
-if TYPE_CHECKING:
-    from netjournal.tui.app import NetjournalApp
 
 PERSON_FIELDS = (
     ("name", "Name"),
@@ -38,7 +35,7 @@ FOLLOW_UP_DUE = "+1w"
 FOLLOW_UP_LABEL = {False: "Follow up: no (space)", True: "Follow up: yes"}
 
 
-class CaptureScreen(Screen[None]):
+class CaptureScreen(NetjournalScreen[None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save person", priority=True, id="capture.save"),
         Binding("ctrl+l", "learning", "Learning", priority=True, id="capture.learning"),
@@ -49,10 +46,6 @@ class CaptureScreen(Screen[None]):
         super().__init__()
         self.tally = Tally(event="")
         self._saving = False
-
-    @property
-    def nj(self) -> NetjournalApp:
-        return cast("NetjournalApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -75,8 +68,9 @@ class CaptureScreen(Screen[None]):
                 yield Label(" due ")
                 yield Input(FOLLOW_UP_DUE, id="field-due", compact=True)
         yield Static("", id="form-error", markup=False)
-        yield Static(Content("enter next field · tab between fields · ctrl+s save person · "
-                             "ctrl+l a learning · escape end capture"), id="review-keys")  # fmt: skip
+        yield KeyHint("enter next field · tab between fields · {capture.save} save person · "
+                      "{capture.learning} a learning · {capture.finish} end capture",
+                      id="review-keys")  # fmt: skip
         yield Footer()
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
@@ -146,7 +140,7 @@ class CaptureScreen(Screen[None]):
         except DateError:
             return  # already shown at the due field
         except NetjournalError as error:
-            self._error(str(error), getattr(error, "field", ""))
+            self._error(str(error), error.field)
             return
         self._error("")
         known = same_person(entry.name, snapshot.people.values())
@@ -212,7 +206,7 @@ class CaptureScreen(Screen[None]):
 
     # Ending
 
-    holds_typing = True  # the app's keys that would leave this screen are off here
+    HOLDS_TYPING = True  # the app's keys that would leave this screen are off here
 
     def unsaved_typing(self) -> bool:
         """A person half-typed: quitting asks first (escape does too)."""

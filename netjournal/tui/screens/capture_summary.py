@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from netjournal.core.capture import Tally
+from netjournal.tui.contract import NetjournalModal
+from netjournal.tui.keys import key_hint
 
-if TYPE_CHECKING:
-    from netjournal.tui.app import NetjournalApp
 
-
-class CaptureSummary(ModalScreen[None]):
+class CaptureSummary(NetjournalModal[None]):
     """`r` reviews the follow-ups just planned; `escape` or `enter` closes."""
 
     BINDINGS = [
@@ -35,8 +31,9 @@ class CaptureSummary(ModalScreen[None]):
                          classes="dialog-question")  # fmt: skip
             with Horizontal(classes="dialog-buttons"):
                 if self.tally.follow_up_ids:
-                    yield Button(Content("Review the follow-ups (r)"), id="review")
-                yield Button(Content("Close (escape)"), id="close")
+                    yield Button(key_hint(self, "Review the follow-ups ({capture.review})",
+                                          style=""), id="review")  # fmt: skip
+                yield Button(key_hint(self, "Close ({capture.close})", style=""), id="close")
 
     def on_mount(self) -> None:
         self.query("Button").first().focus()
@@ -50,7 +47,7 @@ class CaptureSummary(ModalScreen[None]):
     def action_review(self) -> None:
         if not self.tally.follow_up_ids:
             return
-        app = cast("NetjournalApp", self.app)
+        app = self.app
         self.dismiss(None)
         from netjournal.tui.screens.review import ReviewScreen
 

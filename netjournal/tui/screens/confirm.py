@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
 from netjournal.core.records import Outreach, Record
+from netjournal.tui.contract import NetjournalModal, NetjournalScreen
+from netjournal.tui.keys import key_hint
 
 if TYPE_CHECKING:
-    from netjournal.tui.app import NetjournalApp
+    from netjournal.core.store import Store
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(NetjournalModal[bool]):
     """`y` or enter on the first button says yes; `n` or escape says no."""
 
     BINDINGS = [
@@ -34,8 +35,10 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static(Content(self.question), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(Content(f"{self.yes} (y)"), id="yes", variant="error")
-                yield Button(Content(f"{self.no} (n)"), id="no")
+                yield Button(Content(self.yes) + key_hint(self, " ({confirm.yes})", style=""),
+                             id="yes", variant="error")  # fmt: skip
+                yield Button(Content(self.no) + key_hint(self, " ({confirm.no})", style=""),
+                             id="no")  # fmt: skip
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
@@ -47,36 +50,34 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-def confirm_delete(screen: Screen[object], record: Record) -> None:
+def confirm_delete(screen: NetjournalScreen[Any], record: Record) -> None:
     """Ask, then delete `record` (not for people: they have their own dialog)."""
-    app = cast("NetjournalApp", screen.app)
+
+    async def delete() -> None:
+        def change(store: Store) -> bool:
+            store.delete(record)
+            return True
+
+        if await screen.nj.save(change):
+            screen.app.notify(f"Deleted '{record.label}'.", markup=False)
 
     def answered(yes: bool | None) -> None:
         if yes:
-            screen.run_worker(_delete(app, record), group="save")
+            screen.run_worker(delete(), group="save")
 
-    app.push_screen(ConfirmDialog(f"Delete '{record.label}'?", "Delete", "Keep"), answered)
-
-
-async def _delete(app: NetjournalApp, record: Record) -> None:
-    def change(store: object) -> bool:
-        store.delete(record)  # type: ignore[attr-defined]
-        return True
-
-    if await app.save(change):
-        app.notify(f"Deleted '{record.label}'.", markup=False)
+    screen.app.push_screen(ConfirmDialog(f"Delete '{record.label}'?", "Delete", "Keep"), answered)
 
 
 def drop_outreach(
-    screen: Screen[object], outreach: Outreach, dropped: Callable[[], None] | None = None
+    screen: NetjournalScreen[Any], outreach: Outreach, dropped: Callable[[], None] | None = None
 ) -> None:
     """Ask, then drop `outreach`: no longer planned, but kept in the journal."""
-    app = cast("NetjournalApp", screen.app)
+    app, nj = screen.app, screen.nj
 
     async def save() -> None:
         from netjournal.core.outreach_actions import drop
 
-        if await app.save(lambda store: drop(store, outreach)):
+        if await nj.save(lambda store: drop(store, outreach)):
             app.notify(f"Dropped: {outreach.title}", markup=False)
             if dropped is not None:
                 dropped()

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from netjournal.core.records import Person
 from netjournal.core.removal import delete_person
 from netjournal.core.words import count_of
+from netjournal.tui.contract import NetjournalModal
+from netjournal.tui.keys import KeysNow, key_hint
 
-if TYPE_CHECKING:
-    from netjournal.tui.app import NetjournalApp
 
-
-class DeletePersonDialog(ModalScreen[None]):
+class DeletePersonDialog(NetjournalModal[None]):
     """k: delete and keep their history; d: delete with their history; escape: cancel."""
 
     BINDINGS = [
@@ -34,21 +30,24 @@ class DeletePersonDialog(ModalScreen[None]):
         self._deleting = False
 
     def compose(self) -> ComposeResult:
-        app = cast("NetjournalApp", self.app)
+        app = self.nj
         snapshot = app.snapshot
         talks = len(snapshot.interactions_with(self.person.id)) if snapshot else 0
         plans = len(snapshot.outreach_for(self.person.id, open_only=False)) if snapshot else 0
         with Vertical(classes="dialog"):
             yield Static(Content.assemble("Delete ", (self.person.name, "bold"), "?"))
             history = f"{count_of(talks, 'interaction')} and {count_of(plans, 'outreach item')}"
-            yield Static(Content(
-                f"They are in {history}. k keeps those records, with this person's name taken "
-                "out; d also deletes the ones that were with this person alone."
+            yield Static(Content(f"They are in {history}. ") + key_hint(self,
+                "{delete.keep} keeps those records, with this person's name taken out; "
+                "{delete.all} also deletes the ones that were with this person alone.", style="",
             ))  # fmt: skip
+            keys = KeysNow(self)
             with Horizontal(classes="dialog-buttons"):
-                yield Button(Content("Delete, keep history (k)"), id="keep", variant="warning")
-                yield Button(Content("Delete with history (d)"), id="all", variant="error")
-                yield Button(Content("Cancel (esc)"), id="cancel")
+                yield Button(keys.content("Delete, keep history ({delete.keep})", style=""),
+                             id="keep", variant="warning")  # fmt: skip
+                yield Button(keys.content("Delete with history ({delete.all})", style=""),
+                             id="all", variant="error")  # fmt: skip
+                yield Button(keys.content("Cancel ({delete.cancel})", style=""), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#cancel", Button).focus()
@@ -66,7 +65,7 @@ class DeletePersonDialog(ModalScreen[None]):
         self.run_worker(self._delete(keep), group="save")
 
     async def _delete(self, keep: bool) -> None:
-        app = cast("NetjournalApp", self.app)
+        app = self.nj
         try:
             removal = await app.save(
                 lambda store: delete_person(store, self.person, keep_history=keep)
@@ -74,7 +73,7 @@ class DeletePersonDialog(ModalScreen[None]):
         finally:
             self._deleting = False
         if removal is not None:
-            app.notify(removal.describe(), markup=False)
+            self.notify(removal.describe(), markup=False)
             self.dismiss(None)
 
     def action_cancel(self) -> None:

@@ -10,13 +10,11 @@ from __future__ import annotations
 import asyncio
 import random
 from datetime import timedelta
-from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from netjournal.core.drills import (
@@ -33,16 +31,16 @@ from netjournal.core.drills import (
 from netjournal.core.errors import NetjournalError
 from netjournal.core.names import person_candidates, resolve
 from netjournal.core.planning import plan_outreach
+from netjournal.tui.contract import NetjournalScreen
+from netjournal.tui.keys import key_for, key_hint, key_text
+from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.word_suggester import WordListSuggester
-
-if TYPE_CHECKING:
-    from netjournal.tui.app import NetjournalApp
 
 QUESTIONS = 5
 NOBODY = {"", "nobody", "no one", "noone", "-"}
 
 
-class DrillScreen(Screen[None]):
+class DrillScreen(NetjournalScreen[None]):
     BINDINGS = [
         Binding("g", "gap", "Plan for the gap", id="drill.gap"),
         Binding("escape", "finish", "End drill", id="drill.finish"),
@@ -58,10 +56,6 @@ class DrillScreen(Screen[None]):
         self.graded: DrillAnswer | None = None  # the answer on screen, before the next question
         self.planned: set[int] = set()  # questions whose gap already has an outreach
 
-    @property
-    def nj(self) -> NetjournalApp:
-        return cast("NetjournalApp", self.app)
-
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="progress", markup=False)
@@ -71,9 +65,9 @@ class DrillScreen(Screen[None]):
                         placeholder="names, comma-separated; empty or 'nobody' if you know no one",
                         suggester=WordListSuggester(self._names))  # fmt: skip
             yield Static(id="drill-answer", markup=False)
-        yield Static(Content("enter answers, then enter for the next question · g plans an "
-                             "outreach for a topic nobody covers · escape ends"),
-                     id="review-keys")  # fmt: skip
+        yield KeyHint("enter answers, then {drill.next} for the next question · {drill.gap} "
+                      "plans an outreach for a topic nobody covers · {drill.finish} ends",
+                      id="review-keys")  # fmt: skip
         yield Footer()
 
     def _names(self) -> list[str]:
@@ -87,7 +81,7 @@ class DrillScreen(Screen[None]):
             self.dismiss(None)
             return
         try:
-            self.history = load_history(self.nj.store.folder)
+            self.history = load_history(self.nj.store)
         except NetjournalError as error:
             self.notify(str(error), severity="warning", markup=False, timeout=10)
         self.questions = drill_questions(snapshot, QUESTIONS, self.seed, self.history)
@@ -155,15 +149,16 @@ class DrillScreen(Screen[None]):
         if not answer.covered:
             plan = gap_plan(answer.question, snapshot) if snapshot else None
             what = f" ({plan.title})" if plan else ""
-            parts.append(Content.styled(f"Nobody to ask about {answer.question.topic}: g plans an "
-                                        f"outreach{what}.", "$warning"))  # fmt: skip
+            gap = key_for(self, "drill.gap")
+            parts.append(Content.styled(f"Nobody to ask about {answer.question.topic}: {gap} plans "
+                                        f"an outreach{what}.", "$warning"))  # fmt: skip
         elif answer.picked and answer.agreed:
             parts.append(Content.styled("Same as the journal.", "$success"))
         elif answer.picked and answer.journal:
             parts.append(Content("The journal sees it differently: worth a look at why."))
         elif not answer.picked and answer.journal:
             parts.append(Content("You have someone for this after all: the journal's first pick."))
-        parts.append(Content.styled("enter: next question", "$text-muted"))
+        parts.append(Content.styled(key_text(self, "{drill.next}: next question"), "$text-muted"))
         self.query_one("#drill-answer", Static).update(Content("\n").join(parts))
         # Keys now go to the screen: g plans for a gap, enter moves on.
         self.query_one("#drill-pick", Input).disabled = True
@@ -230,11 +225,12 @@ class DrillScreen(Screen[None]):
     async def _keep(self, session: DrillSession) -> None:
         """Add the session to the history (a locked, fsynced write: off the event loop)."""
         try:
-            await asyncio.to_thread(record_session, self.nj.store.folder, session)
+            await asyncio.to_thread(record_session, self.nj.store, session)
         except NetjournalError as error:
             self.notify(str(error), severity="warning", markup=False, timeout=10)
         self.query_one("#progress", Static).update(Content("Drill done"))
-        self.query_one("#drill-question", Static).update(Content(_summary(session)))
+        closes = key_hint(self, " {drill.finish} closes.", style="")
+        self.query_one("#drill-question", Static).update(Content(_summary(session)) + closes)
         self.query_one("#drill-answer", Static).update(Content(_trend([*self.history, session])))
         self.graded = None
         self.refresh_bindings()
@@ -246,7 +242,7 @@ def _summary(session: DrillSession) -> str:
             f"someone for {session.covered}; you agreed on {session.agreed}.")  # fmt: skip
     if session.uncovered:
         text += " Nobody to ask about: " + ", ".join(session.uncovered) + "."
-    return text + " escape closes."
+    return text
 
 
 def _trend(sessions: list[DrillSession]) -> str:

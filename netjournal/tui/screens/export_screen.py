@@ -5,22 +5,18 @@ Pick the format, check the file (or folder) name, `enter` writes it in a worker.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from netjournal.core.errors import NetjournalError
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.formats.exporting import export_journal, write_file, write_markdown_folder
+from netjournal.tui.contract import NetjournalModal
+from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.path_suggester import PathSuggester, typed_path
-
-if TYPE_CHECKING:
-    from netjournal.tui.app import NetjournalApp
 
 # choice -> (label, format, file name ending ("/" for a folder), all-day events)
 CHOICES = {
@@ -33,7 +29,7 @@ CHOICES = {
 }
 
 
-class ExportDialog(ModalScreen[None]):
+class ExportDialog(NetjournalModal[None]):
     BINDINGS = [
         Binding("escape", "close", "Close", id="export.close"),
         Binding("ctrl+s", "export", "Export", priority=True, id="export.save"),
@@ -44,10 +40,6 @@ class ExportDialog(ModalScreen[None]):
         self._suggested = ""
         self.busy = False
 
-    @property
-    def nj(self) -> NetjournalApp:
-        return cast("NetjournalApp", self.app)
-
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Content.styled("Export the journal", "bold"))
@@ -57,7 +49,8 @@ class ExportDialog(ModalScreen[None]):
             yield Label("Save to")
             yield Input(id="export-path", compact=True, suggester=PathSuggester())
             yield Static("", id="export-said", markup=False)
-            yield Static(Content("enter or ctrl+s exports · escape closes"), classes="dialog-hint")
+            yield KeyHint("enter or {export.save} exports · {export.close} closes",
+                          classes="dialog-hint")  # fmt: skip
 
     def on_mount(self) -> None:
         self._suggest("vcard")

@@ -15,21 +15,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from netjournal.core.errors import DateError, NetjournalError
 from netjournal.core.store import Store
+from netjournal.tui.contract import NetjournalModal
+from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.word_suggester import WordListSuggester
-
-if TYPE_CHECKING:
-    from netjournal.tui.app import NetjournalApp
 
 
 @contextmanager
@@ -38,8 +36,8 @@ def in_field(name: str) -> Iterator[None]:
     try:
         yield
     except NetjournalError as error:
-        if not getattr(error, "field", ""):
-            error.field = name  # type: ignore[attr-defined]
+        if not error.field:
+            error.field = name
         raise
 
 
@@ -56,7 +54,7 @@ class Field:
     single: bool = False  # complete the whole value, not the last comma-separated word
 
 
-class FormScreen(ModalScreen[object]):
+class FormScreen(NetjournalModal[object]):
     """A modal form; subclasses give FIELDS, initial values, and what saving does."""
 
     FIELDS: tuple[Field, ...] = ()
@@ -73,10 +71,6 @@ class FormScreen(ModalScreen[object]):
         self._initial: dict[str, str] = {}
         self._saving = False  # a second ctrl+s during a save must not save twice
 
-    @property
-    def nj(self) -> NetjournalApp:
-        return cast("NetjournalApp", self.app)
-
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
             yield Static(Content(self.HEADING), id="form-heading")
@@ -86,7 +80,8 @@ class FormScreen(ModalScreen[object]):
                     yield Label(Content(spec.label), classes="form-label")
                     yield self._widget(spec, initial.get(spec.name, ""))
             yield Static("", id="form-error", markup=False)
-            yield Static(Content("ctrl+s save · escape cancel · ctrl+e $EDITOR for long text"),
+            yield KeyHint("{form.save} save · {form.cancel} cancel · {form.editor} $EDITOR for "
+                          "long text",
                          id="form-hint")  # fmt: skip
         yield Footer()
 
@@ -150,7 +145,7 @@ class FormScreen(ModalScreen[object]):
         try:
             change = self.saver(self.values())
         except NetjournalError as error:
-            field = getattr(error, "field", "")
+            field = error.field
             if not field and isinstance(error, DateError):
                 field = next((f.name for f in self.FIELDS if f.name in ("date", "due")), "")
             self.show_error(str(error), field)

@@ -1,4 +1,4 @@
-"""`?`: every key of the screen you came from, and the app's own."""
+"""`?`: every key of the screen you came from, and the app's own, as bound now."""
 
 from __future__ import annotations
 
@@ -6,15 +6,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
 
+from netjournal.tui.contract import NetjournalModal
+from netjournal.tui.keys import PALETTE, KeysNow, actions_now
+from netjournal.tui.screens.form import FormScreen
 from netjournal.tui.widgets.record_table import RecordTable
 
-LIST_KEYS = [(b.key, b.description) for b in RecordTable.BINDINGS if isinstance(b, Binding)]
 
-
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(NetjournalModal[None]):
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close", id="help.close")]
 
     def __init__(self, under: Screen[object]) -> None:
@@ -26,38 +27,22 @@ class HelpScreen(ModalScreen[None]):
             Content.assemble((f"Keys: {self.under.sub_title or 'netjournal'}", "bold")),
             Content(""),
         ]
-        seen: set[str] = set()
-        sources = [
-            self.under.BINDINGS,
-            LIST_KEYS if self.under.query(RecordTable) else [],
-            self.app.BINDINGS,
-        ]
-        for source in sources:
-            for binding in source:
-                key, description = (
-                    (binding.key, binding.description)
-                    if isinstance(binding, Binding)
-                    else binding[:2]
-                )
-                if key in seen or not description:
-                    continue
-                if isinstance(binding, Binding) and binding.id is None and source is not LIST_KEYS:
-                    continue  # Textual's own (focus, copy): not netjournal's keys
-                seen.add(key)
-                alternatives = ", ".join(
-                    self.app.get_key_display(Binding(k, "")) for k in key.split(",")
-                )
-                rows.append(Content.assemble((f"{alternatives:<18}", "bold $accent"), description))
+        # The screen underneath keeps its focus: its bindings active now, remapped keys shown.
+        for entry in actions_now(self.under):
+            rows.append(Content.assemble((f"{', '.join(entry.keys):<18}", "bold $accent"),
+                                         entry.description))  # fmt: skip
+        keys = KeysNow(self.under, also=(RecordTable, FormScreen))
         rows += [
             Content.assemble(
-                (f"{'ctrl+p':<18}", "bold $accent"),
+                (f"{keys.key(PALETTE):<18}", "bold $accent"),
                 "Palette: go to anyone or any learning; run any action",
             ),
             Content(""),
-            Content(
-                "Lists: arrows or j/k move, enter opens. Forms: tab moves, ctrl+s saves, escape cancels."
+            keys.content(
+                "Lists: arrows or {list.down}/{list.up} move, {list.open} opens. "
+                "Forms: tab moves, {form.save} saves, {form.cancel} cancels."
             ),
-            Content("Press escape to close."),
+            KeysNow(self).content("Press {help.close} to close."),
         ]
         with VerticalScroll(classes="dialog help"):
             yield Static(Content("\n").join(rows))

@@ -9,14 +9,12 @@ second `enter`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, ProgressBar, Static
 
 from netjournal.core.errors import NetjournalError
@@ -24,16 +22,16 @@ from netjournal.formats.importing import apply_import, read_file
 from netjournal.formats.incoming import Parsed
 from netjournal.formats.report import ImportReport
 from netjournal.formats.sniff import FORMAT_NAMES, guess_format
+from netjournal.tui.contract import NetjournalScreen
+from netjournal.tui.keys import key_text
+from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.path_suggester import PathSuggester, typed_path
-
-if TYPE_CHECKING:
-    from netjournal.tui.app import NetjournalApp
 
 WHAT = ("Bring people in from a vCard file (Apple, Android, Outlook), LinkedIn's "
         "Connections.csv, a Google Contacts CSV, or restore a netjournal backup.")  # fmt: skip
 
 
-class ImportScreen(Screen[None]):
+class ImportScreen(NetjournalScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "Close", id="import.close"),
         # The only field: tab completes the path, as in a shell, instead of leaving it.
@@ -49,10 +47,6 @@ class ImportScreen(Screen[None]):
         self.busy = False
         self.finished = False
 
-    @property
-    def nj(self) -> NetjournalApp:
-        return cast("NetjournalApp", self.app)
-
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(Content(WHAT), id="progress")
@@ -63,8 +57,9 @@ class ImportScreen(Screen[None]):
             yield Static("", id="import-format", markup=False)
             yield ProgressBar(id="import-bar", show_eta=False)
             yield Static("", id="import-report", markup=False)
-        yield Static(Content("enter reads the file and shows what would change · enter again "
-                             "imports · escape closes"), id="review-keys")  # fmt: skip
+        # enter is the path field's own (submit), not a binding of ours: it cannot be remapped.
+        yield KeyHint("enter reads the file and shows what would change · enter again imports · "
+                      "{import.close} closes", id="review-keys")  # fmt: skip
         yield Footer()
 
     def action_complete(self) -> None:
@@ -159,7 +154,8 @@ class ImportScreen(Screen[None]):
         if report.changes_anything:
             self.parsed = parsed
             lines.append("")
-            lines.append("Press enter to import this, or escape to leave everything as it is.")
+            lines.append(key_text(self, "Press enter to import this, or {import.close} to leave "
+                                  "everything as it is."))  # fmt: skip
         else:
             lines.append("")
             lines.append("Nothing to import: the journal already holds all of it. enter closes.")
@@ -184,7 +180,8 @@ class ImportScreen(Screen[None]):
             self._report("Not imported: see the message. The journal is as it was.")
             return
         self.finished = True
-        self._report("\n".join([*report.lines(), "", "enter or escape closes."]))
+        closes = key_text(self, "enter or {import.close} closes.")
+        self._report("\n".join([*report.lines(), "", closes]))
         self.notify(report.summary(), markup=False)
 
     def action_close(self) -> None:

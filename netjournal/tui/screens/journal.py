@@ -11,7 +11,9 @@ from textual.widgets import Footer, Header, Markdown, Static
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.words import count_of
 from netjournal.tui.detail import learning_header
+from netjournal.tui.keys import KeysNow
 from netjournal.tui.screens.area import AreaScreen
+from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
 
@@ -24,7 +26,8 @@ class JournalScreen(AreaScreen):
         Column("Event", weight=0.7),
         Column("Tags", weight=0.6),
     )
-    EMPTY = "No learnings yet. Press a to write down what you learnt at a trade show, in a book or a podcast."
+    EMPTY = ("No learnings yet. Press {journal.add} to write down what you learnt at a trade show, "
+             "in a book or a podcast.")  # fmt: skip
     BINDINGS = [
         Binding("a", "add", "Add", id="journal.add"),
         Binding("e", "edit", "Edit", id="journal.edit"),
@@ -39,7 +42,7 @@ class JournalScreen(AreaScreen):
             with VerticalScroll(id="detail-pane"):
                 yield Static(id="detail", markup=False)
                 yield Markdown(id="body")
-        yield Static(Content(self.EMPTY), id="empty", markup=False)
+        yield KeyHint(self.EMPTY, id="empty")
         yield Footer()
 
     def rows(self, snapshot: JournalSnapshot) -> list[Row]:
@@ -60,7 +63,7 @@ class JournalScreen(AreaScreen):
 
     def detail(self, snapshot: JournalSnapshot, key: str) -> Content:
         learning = snapshot.learnings.get(key)
-        return learning_header(snapshot, learning) if learning else Content("")
+        return learning_header(snapshot, learning, KeysNow(self).key) if learning else Content("")
 
     def show_detail(self, key: str | None) -> None:
         super().show_detail(key)

@@ -40,9 +40,9 @@ class LearningForm(FormScreen):
         fields["date"] = parse_past(values["date"], self.nj.today(), "A learning")
         if self.learning is None:
             learning = Learning.create(**fields)
-            return lambda store: (store.add(learning), learning)[1]
-        edited = self.learning.edit(**fields)
-        return lambda store: store.save_edit(self.learning, edited)
+            return lambda store: store.added(learning)
+        base, edited = self.learning, self.learning.edit(**fields)
+        return lambda store: store.save_edit(base, edited)
 
     def saved_message(self, result: Any) -> str:
         return f"Saved '{result.title}'."

@@ -68,10 +68,10 @@ class LogForm(FormScreen):
             "learning_ids": learnings,
         }
         if self.interaction is not None:
-            edited = self.interaction.edit(**fields)
-            return lambda store: store.save_edit(self.interaction, edited)
+            base, edited = self.interaction, self.interaction.edit(**fields)
+            return lambda store: store.save_edit(base, edited)
         interaction = Interaction.create(**fields)
-        return lambda store: (store.add(interaction), interaction)[1]
+        return lambda store: store.added(interaction)
 
     def _resolve(self, values: dict[str, str]) -> tuple[list[str], list[str]]:
         """Ids of the other people and of the shared learnings, matched fuzzily by name."""

@@ -23,7 +23,8 @@ from netjournal.core.insights import DepartmentRow, Insights, PowerRow, network_
 from netjournal.core.records import INFLUENCE_LEVELS, PERSON_KINDS
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.words import count_of
-from netjournal.tui.detail import field, heading, lines, person_detail
+from netjournal.tui.detail import Line, field, heading, lines, person_detail
+from netjournal.tui.keys import key_text
 from netjournal.tui.screens.area import AreaScreen
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
@@ -37,7 +38,8 @@ class NetworkScreen(AreaScreen):
     AREA = "Network"
     COLUMNS = (Column("Who / where", weight=1.0), Column("What", weight=1.8),
                Column("Last contact", width=12))  # fmt: skip
-    EMPTY = "No people yet: the network view fills in as you add people (a) or capture (c)."
+    EMPTY = ("No people yet: the network view fills in as you add people (in People, "
+             "{area.people}) or capture ({app.capture}).")  # fmt: skip
     BINDINGS = [
         Binding("p", "plan", "Plan", id="network.plan"),
         Binding("w", "drill", "Who would you ask? drill", id="network.drill"),
@@ -147,15 +149,18 @@ class NetworkScreen(AreaScreen):
         dept = self._department(value) if kind == "dept" else None
         if dept is None:
             return Content("")
-        parts: list = [Content.assemble((dept.department, "bold")), ""]  # type: ignore[type-arg]
+        parts: list[Line] = [Content.assemble((dept.department, "bold")), ""]
         if dept.invisible:
-            parts.append(("Invisible: nobody connected here. p plans how to get in.", "$warning"))
+            said = key_text(
+                self, "Invisible: nobody connected here. {network.plan} plans how to get in."
+            )
+            parts.append((said, "$warning"))
         parts.append(field("Connected", str(dept.connected)))
         parts.append(field("Prospects", str(dept.prospects)))
         parts.append(
             field("Highest power", f"{dept.max_influence} ({INFLUENCE_LEVELS[dept.max_influence]})")
         )
-        parts.append(heading("People (enter shows them in People)"))
+        parts.append(heading(key_text(self, "People ({list.open} shows them in People)")))
         last = snapshot.last_contact
         for pid in dept.person_ids:
             person = snapshot.people.get(pid)
@@ -184,12 +189,7 @@ class NetworkScreen(AreaScreen):
             self.run_worker(self._show_department(value), group="open")
 
     async def _show_department(self, name: str) -> None:
-        from textual.widgets import Input
-
-        await self.nj.switch_mode("people")
-        box = self.nj.screen.query_one("#filter", Input)
-        box.value = f'kind:internal dept:"{name}"'
-        self.nj.screen.query_one("#list").focus()
+        await self.nj.show_people(f'kind:internal dept:"{name}"')
 
     def action_plan(self) -> None:
         snapshot = self.snapshot
@@ -209,7 +209,7 @@ class NetworkScreen(AreaScreen):
         self.app.push_screen(OutreachForm(None, prefill))
 
     def action_drill(self) -> None:
-        self.nj.action_drill()
+        self.nj.start_drill()
 
 
 def _section(key: str, title: str, rows: list[Row], empty: str) -> list[Row]:

@@ -3,41 +3,26 @@ what was done or dropped lately."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from textual.binding import Binding
 from textual.content import Content
 
 from netjournal.core.records import Outreach
 from netjournal.core.snapshot import JournalSnapshot
+from netjournal.core.standing import finished_lately, standing, standing_date
 from netjournal.tui.detail import outreach_detail
 from netjournal.tui.screens.area import AreaScreen
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
 
 def group_of(outreach: Outreach, day: date) -> str:
-    if outreach.status != "open":
-        return "Done lately"
-    if not outreach.is_open_on(day):
-        return "Snoozed"
-    if outreach.due is None:
-        return "Someday"
-    if outreach.due < day:
-        return "Overdue"
-    if outreach.due == day:
-        return "Today"
-    return "Upcoming"
+    """The heading a plan is listed under: its standing; done and dropped ones together."""
+    where = standing(outreach, day)
+    return "Done lately" if where.is_finished else where.label
 
 
 GROUPS = ("Overdue", "Today", "Upcoming", "Someday", "Snoozed", "Done lately")
-# Plans done or dropped this many days ago still show, last: you see what you finished
-# (and `u` can take the last done back); older ones are in the timeline and the CLI.
-DONE_LATELY_DAYS = 14
-
-
-def finished_on(outreach: Outreach) -> date:
-    """When a plan was done (its date) or dropped (the day it was last changed)."""
-    return outreach.done_at or date.fromisoformat(outreach.updated[:10])
 
 
 class OutreachScreen(AreaScreen):
@@ -48,7 +33,7 @@ class OutreachScreen(AreaScreen):
         Column("What", weight=2.0),
         Column("Who", weight=1.0),
     )
-    EMPTY = "Nothing planned. Press a to plan a follow-up, a share or an introduction."
+    EMPTY = "Nothing planned. Press {outreach.add} to plan a follow-up, a share or an introduction."
     BINDINGS = [
         Binding("a", "add", "Add", id="outreach.add"),
         Binding("e", "edit", "Edit", id="outreach.edit"),
@@ -61,14 +46,13 @@ class OutreachScreen(AreaScreen):
 
     def rows(self, snapshot: JournalSnapshot) -> list[Row]:
         day = self.nj.today()
-        since = day - timedelta(days=DONE_LATELY_DAYS)
         shown = [o for o in snapshot.outreach.values()
-                 if o.status == "open" or finished_on(o) >= since]  # fmt: skip
+                 if o.status == "open" or finished_lately(o, day)]  # fmt: skip
         rows: list[Row] = []
         for group in GROUPS:
             members = sorted(
                 (o for o in shown if group_of(o, day) == group),
-                key=lambda o: (_shown_date(o, group) or date.max, o.created),
+                key=lambda o: (standing_date(o, day) or date.max, o.created),
                 reverse=group == "Done lately",  # the latest first
             )
             if members:
@@ -76,7 +60,7 @@ class OutreachScreen(AreaScreen):
             rows += [
                 Row(
                     o.id,
-                    (_when(o, group), o.kind, _title(o), snapshot.names(o.person_ids)),
+                    (_when(o, day), o.kind, _title(o), snapshot.names(o.person_ids)),
                     dim=o.status != "open",
                 )
                 for o in members
@@ -85,7 +69,7 @@ class OutreachScreen(AreaScreen):
 
     def detail(self, snapshot: JournalSnapshot, key: str) -> Content:
         outreach = snapshot.outreach.get(key)
-        return outreach_detail(snapshot, outreach) if outreach else Content("")
+        return outreach_detail(snapshot, outreach, self.nj.today()) if outreach else Content("")
 
     def _selected_outreach(self) -> Outreach | None:
         snapshot = self.snapshot
@@ -116,7 +100,7 @@ class OutreachScreen(AreaScreen):
     async def _undo(self) -> None:
         last = self.nj.last_done
         if await self.nj.take_back_done() and last is not None:
-            self.select(last[0].id)  # back on the plan, as it was before the d
+            self.select(last.outreach.id)  # back on the plan, as it was before the d
 
     def action_drop(self) -> None:
         outreach = self._selected_outreach()
@@ -161,20 +145,11 @@ class OutreachScreen(AreaScreen):
             confirm_delete(self, outreach)
 
 
-def _shown_date(outreach: Outreach, group: str) -> date | None:
-    # A snoozed plan is listed by the day it comes back, not the due date it passed.
-    if group == "Done lately":
-        return finished_on(outreach)
-    return outreach.snoozed_until if group == "Snoozed" else outreach.due
-
-
 def _title(outreach: Outreach) -> str:
     return outreach.title + (" (dropped)" if outreach.status == "dropped" else "")
 
 
-def _when(outreach: Outreach, group: str) -> str:
+def _when(outreach: Outreach, day: date) -> str:
     """The date column: due, or for a snoozed plan the day it comes back."""
-    shown = _shown_date(outreach, group)
-    if shown is None:
-        return "someday"
-    return shown.isoformat()  # under "Snoozed", the day it comes back
+    shown = standing_date(outreach, day)
+    return shown.isoformat() if shown else "someday"

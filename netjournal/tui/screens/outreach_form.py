@@ -8,7 +8,7 @@ from typing import Any
 from netjournal.core.dates import parse_due
 from netjournal.core.errors import RecordError
 from netjournal.core.names import fold, learning_candidates, person_candidates, resolve
-from netjournal.core.planning import already_planned, outreach_title, plan_outreach
+from netjournal.core.planning import already_planned, edit_outreach, plan_outreach
 from netjournal.core.records import OUTREACH_KINDS, Outreach
 from netjournal.core.store import Store
 from netjournal.tui.screens.form import Field, FormScreen, in_field
@@ -87,23 +87,12 @@ class OutreachForm(FormScreen):
             repeat = already_planned(planned, snapshot.outreach.values())
             if repeat is not None:
                 raise RecordError(f"Already planned: {repeat.title}.")
-            return lambda store: (store.add(planned), planned)[1]
+            return lambda store: store.added(planned)
         old = self.outreach
-        old_people = [snapshot.people[i] for i in old.person_ids if i in snapshot.people]
-        written_for_you = old.title == outreach_title(
-            old.kind, old_people, snapshot.learnings.get(old.learning_id)
-        )
-        title = values["title"]
-        if not title or (written_for_you and title == old.title):  # keep a generated title true
-            title = outreach_title(values["kind"], people, learning)
-        edited = self.outreach.edit(
-            kind=values["kind"], person_ids=[p.id for p in people], due=due, title=title,
-            learning_id=learning.id if learning else "", notes=values["notes"],
-            reason=values["reason"],
-            # A new due date is a new decision: a snooze from before it no longer holds.
-            snoozed_until=old.snoozed_until if due == old.due else None,
-        )  # fmt: skip
-        return lambda store: store.save_edit(self.outreach, edited)
+        edited = edit_outreach(old, snapshot, kind=values["kind"], people=people,
+                               learning=learning, due=due, title=values["title"],
+                               notes=values["notes"], reason=values["reason"])  # fmt: skip
+        return lambda store: store.save_edit(old, edited)
 
     def saved_message(self, result: Any) -> str:
         return f"{'Saved' if self.outreach else 'Planned'}: {result.title}"

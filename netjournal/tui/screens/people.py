@@ -10,8 +10,11 @@ from textual.widgets import Input
 from netjournal.core.people_filter import filter_people
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.tui.detail import person_detail
+from netjournal.tui.keys import KeysNow, key_for, key_text
 from netjournal.tui.screens.area import AreaScreen
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
+
+FILTER_HINT = "Filter: words, kind:customer, tag:logimat, dept:sales ({people.filter})"
 
 
 class PeopleScreen(AreaScreen):
@@ -22,8 +25,9 @@ class PeopleScreen(AreaScreen):
         Column("Role", weight=1.0),
         Column("Last contact", width=12),
     )
-    EMPTY = ("No people yet. Press a to add someone, c to capture the people you met at an event, "
-             "or ctrl+p Import... to bring in your contacts (vCard, LinkedIn, Google).")  # fmt: skip
+    EMPTY = ("No people yet. Press {people.add} to add someone, {app.capture} to capture the "
+             "people you met at an event, or {app.palette} Import... to bring in your contacts "
+             "(vCard, LinkedIn, Google).")  # fmt: skip
     BINDINGS = [
         Binding("a", "add", "Add", id="people.add"),
         Binding("e", "edit", "Edit", id="people.edit"),
@@ -37,7 +41,7 @@ class PeopleScreen(AreaScreen):
 
     def compose_top(self) -> ComposeResult:
         yield Input(
-            placeholder="Filter: words, kind:customer, tag:logimat, dept:sales (f)",
+            placeholder=key_text(self, FILTER_HINT),
             id="filter",
             compact=True,
         )
@@ -63,11 +67,10 @@ class PeopleScreen(AreaScreen):
 
     def detail(self, snapshot: JournalSnapshot, key: str) -> Content:
         person = snapshot.people.get(key)
-        return (
-            person_detail(snapshot, person, self.nj.today(), self.nj.config.cadence_by_tag)
-            if person
-            else Content("")
-        )
+        if person is None:
+            return Content("")
+        by_tag = self.nj.config.cadence_by_tag
+        return person_detail(snapshot, person, self.nj.today(), by_tag, keys=KeysNow(self).key)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":
@@ -78,6 +81,11 @@ class PeopleScreen(AreaScreen):
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
+
+    def filter_to(self, text: str) -> None:
+        """Show the people that `text` filters to (as if typed in the filter), list focused."""
+        self.query_one("#filter", Input).value = text
+        self.table.focus()
 
     def action_clear_filter(self) -> None:
         filter_input = self.query_one("#filter", Input)
@@ -115,10 +123,11 @@ class PeopleScreen(AreaScreen):
         """One key: plan a bring-in for the selected prospect, via the best introducer."""
         snapshot = self.snapshot
         person = snapshot.people.get(self.selected or "") if snapshot else None
-        if person is None:
+        if snapshot is None or person is None:
             return
         if not person.is_prospect:
-            said = f"{person.name} is already in your network; b is for prospects."
+            key = key_for(self, "people.bring_in")
+            said = f"{person.name} is already in your network; {key} is for prospects."
             self.notify(said, markup=False)
             return
         from netjournal.core.bring_in import plan_bring_in

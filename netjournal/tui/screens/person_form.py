@@ -62,9 +62,9 @@ class PersonForm(FormScreen):
         fields: dict[str, Any] = dict(values)
         if self.person is None:
             person = Person.create(**fields)
-            return lambda store: (store.add(person), person)[1]
-        edited = self.person.edit(**fields)
-        return lambda store: store.save_edit(self.person, edited)
+            return lambda store: store.added(person)
+        base, edited = self.person, self.person.edit(**fields)
+        return lambda store: store.save_edit(base, edited)
 
     def saved_message(self, result: Any) -> str:
         snapshot = self.nj.snapshot

@@ -8,29 +8,24 @@ what was done.
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, cast
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from netjournal.core.errors import NetjournalError
-from netjournal.core.review import ReviewItem, outreach_item, review_queue
-from netjournal.core.review_skips import skip_for_today, skipped_on
+from netjournal.core.review import ReviewItem
+from netjournal.core.review_session import Handled, ReviewSession, plan_kind
 from netjournal.core.snapshot import JournalSnapshot
-from netjournal.core.words import count_of
+from netjournal.tui.contract import NetjournalScreen
+from netjournal.tui.keys import key_text
+from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
-if TYPE_CHECKING:
-    from netjournal.tui.app import NetjournalApp
 
-PLAN_KIND = {"cold": "reconnect", "power": "reconnect", "prospect": "bring-in"}
-
-
-class ReviewScreen(Screen[None]):
+class ReviewScreen(NetjournalScreen[None]):
     BINDINGS = [
         Binding("d", "done", "Done", id="review.done"),
         Binding("u", "undo", "Undo done", show=False, id="review.undo"),  # the key line says it
@@ -41,37 +36,26 @@ class ReviewScreen(Screen[None]):
         Binding("D", "drop", "Drop", id="review.drop"),
         Binding("escape", "close", "Close", id="review.close"),
     ]
+    session: ReviewSession  # the pass's state and rules: made on mount, which knows the day
 
     def __init__(self, only: tuple[str, ...] = (), title: str = "") -> None:
         super().__init__()
         self.only = only  # a review of these outreach ids only (capture's follow-ups)
         self.title_text = title
-        self.items: dict[str, ReviewItem] = {}
-        self.seen: set[str] = set()  # every item the queue has held: the "of N" of the progress
-        self.handled = {"done": 0, "snoozed": 0, "skipped": 0, "logged": 0, "planned": 0,
-                        "dropped": 0}  # fmt: skip
-        self.skipped: set[str] = set()  # in this visit
-        self.skipped_earlier: set[str] = set()  # today, before this visit: not counted again
-        self.left_skipped = 0  # of today's queue, items skipped earlier
-        self.back: str | None = None  # a plan taken back with u: the cursor goes to it
-        self.queue: list[ReviewItem] = []  # the day's queue as computed, skips included
-
-    @property
-    def nj(self) -> NetjournalApp:
-        return cast("NetjournalApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="progress", markup=False)
         yield RecordTable((Column("What", width=9), Column("Who / what", weight=1.0),
                            Column("Why", weight=1.6)), id="list")  # fmt: skip
-        yield Static(Content("d done (u takes back) · z snooze · s skip today · l log a note · p plan · "
-                             "D drop · enter open"),
-                     id="review-keys")  # fmt: skip
+        yield KeyHint("{review.done} done ({review.undo} takes back) · {review.snooze} snooze · "
+                      "{review.skip} skip today · {review.log} log a note · {review.plan} plan · "
+                      "{review.drop} drop · {list.open} open", id="review-keys")  # fmt: skip
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = self.title_text or "Review"
+        self.session = ReviewSession(self.nj.today(), self.only)
         self.watch(self.app, "snapshot", self._refresh, init=True)
         self.query_one("#list", RecordTable).focus()
 
@@ -85,35 +69,20 @@ class ReviewScreen(Screen[None]):
     @work(exclusive=True, group="review", description="the review queue")
     async def _compute(self, snapshot: JournalSnapshot) -> None:
         """The queue, off the event loop: a fraction of a second at 10,000 people."""
-        day = self.nj.today()
+        session = self.session = self.session.on_day(self.nj.today())
         # Skips of earlier visits today, in this app or by `netjournal skip`, stay skipped.
-        on_disk = await asyncio.to_thread(skipped_on, self.nj.store.folder, day)
-        self.skipped_earlier |= on_disk - self.skipped
-        if self.only:
-            queue = [outreach_item(snapshot.outreach[i], day) for i in self.only
-                     if i in snapshot.outreach and snapshot.outreach[i].status == "open"]  # fmt: skip
-        else:
-            by_tag = self.nj.config.cadence_by_tag
-            queue = await asyncio.to_thread(review_queue, snapshot, day, by_tag)
-        if snapshot is self.nj.snapshot:  # else a newer save is on its way
-            self._show(queue, snapshot)
+        on_disk = await asyncio.to_thread(session.skips_on_disk, self.nj.store)
+        by_tag = self.nj.config.cadence_by_tag
+        queue = await asyncio.to_thread(session.queue_from, snapshot, by_tag)
+        if snapshot is self.nj.snapshot and session is self.session:  # else a newer one is coming
+            current = self.query_one("#list", RecordTable).current_key
+            self._show(session.refresh(queue, on_disk, current), snapshot)
 
-    def _show(self, queue: list[ReviewItem], snapshot: JournalSnapshot) -> None:
-        before = list(self.items)
-        self.queue = queue
-        kept = [item for item in queue if item.id not in self.skipped_earlier]
-        self.left_skipped = len(queue) - len(kept)
-        queue = kept
-        self.seen.update(item.id for item in queue)  # items planned meanwhile join the count
-        self.items = {item.id: item for item in queue if item.id not in self.skipped}
+    def _show(self, keep: str | None, snapshot: JournalSnapshot) -> None:
+        """Draw what is left to review, the cursor on `keep`."""
         rows = [Row(item.id, (item.kind, item.title, self._why(item, snapshot)))
-                for item in self.items.values()]  # fmt: skip
-        table = self.query_one("#list", RecordTable)
-        if self.back in self.items:
-            keep, self.back = self.back, None
-        else:
-            keep = self._next_after(table.current_key, before)
-        table.set_rows(rows, keep=keep)
+                for item in self.session.items]  # fmt: skip
+        self.query_one("#list", RecordTable).set_rows(rows, keep=keep)
         self._progress()
 
     def _why(self, item: ReviewItem, snapshot: JournalSnapshot) -> str:
@@ -122,13 +91,6 @@ class ReviewScreen(Screen[None]):
             return f"{item.reason} · {snapshot.names(item.person_ids)}"
         return item.reason
 
-    def _next_after(self, current: str | None, before: list[str]) -> str | None:
-        """The item to stay on: the current one, or when it was handled, the one after it."""
-        if current in self.items or current not in before:
-            return current
-        later = before[before.index(current) + 1 :]
-        return next((key for key in later if key in self.items), None)
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.only != () if action == "close" else True
 
@@ -136,29 +98,14 @@ class ReviewScreen(Screen[None]):
         self.dismiss(None)
 
     def _progress(self) -> None:
-        # Handled items leave the queue; items planned during the review join it.
-        total, left = len(self.seen), len(self.items)
-        done_count = total - left
-        summary = ", ".join(f"{name} {count}" for name, count in self.handled.items() if count)
-        if left == 0 and total:
-            text = f"All {total} reviewed: {summary or 'nothing changed'}. Well done."
-        elif left == 0:
-            text = (
-                f"Nothing left for today: {count_of(self.left_skipped, 'item')} skipped earlier."
-                if self.left_skipped
-                else "Nothing to review today: no plans due, nobody going cold."
-            )
-        else:
-            earlier = f"{self.left_skipped} skipped earlier" if self.left_skipped else ""
-            text = " · ".join(x for x in (f"{done_count + 1} of {total}", summary, earlier) if x)
-        self.query_one("#progress", Static).update(Content(text))
+        self.query_one("#progress", Static).update(Content(self.session.progress()))
 
     def _current(self) -> ReviewItem | None:
         key = self.query_one("#list", RecordTable).current_key
-        return self.items.get(key or "")
+        return self.session.item(key or "")
 
-    def _count(self, what: str) -> None:
-        self.handled[what] += 1
+    def _count(self, what: Handled) -> None:
+        self.session.handled(what)
         self._progress()
 
     def action_done(self) -> None:
@@ -166,13 +113,14 @@ class ReviewScreen(Screen[None]):
         if item is None:
             return
         if item.kind == "share":
-            self.notify("d finishes planned outreach; p picks whom to share this with.",
-                        markup=False)  # fmt: skip
+            said = ("{review.done} finishes planned outreach; {review.plan} picks whom to share "
+                    "this with.")  # fmt: skip
+            self.notify(key_text(self, said), markup=False)
             return
         if item.kind != "outreach":
-            self.notify(
-                "d finishes planned outreach; for a person, l logs a note or p plans.", markup=False
-            )
+            said = ("{review.done} finishes planned outreach; for a person, {review.log} logs a "
+                    "note or {review.plan} plans.")  # fmt: skip
+            self.notify(key_text(self, said), markup=False)
             return
         self.run_worker(self._done(item), group="save")
 
@@ -187,11 +135,9 @@ class ReviewScreen(Screen[None]):
 
     async def _undo(self) -> None:
         last = self.nj.last_done
-        self.back = last[0].id if last else None  # the cursor goes to it when the queue shows it
-        if not await self.nj.take_back_done():
-            self.back = None
-        elif self.handled["done"]:
-            self.handled["done"] -= 1  # the plan is back in the queue, to do after all
+        if await self.nj.take_back_done() and last is not None:
+            # The queue of the save's snapshot is drawn after this: the cursor goes back to it.
+            self.session.taken_back(last.outreach.id)
             self._progress()
 
     def action_snooze(self) -> None:
@@ -200,7 +146,10 @@ class ReviewScreen(Screen[None]):
         if item is None or snapshot is None:
             return
         if item.kind != "outreach":
-            self.notify("z snoozes planned outreach; s skips a person for today.", markup=False)
+            said = (
+                "{review.snooze} snoozes planned outreach; {review.skip} skips a person for today."
+            )
+            self.notify(key_text(self, said), markup=False)
             return
         from netjournal.tui.screens.snooze import SnoozeDialog
 
@@ -218,7 +167,10 @@ class ReviewScreen(Screen[None]):
         outreach = snapshot.outreach.get(item.id) if item and snapshot else None
         if outreach is None:
             if item is not None:
-                self.notify("D drops planned outreach; s skips the rest for today.", markup=False)
+                said = (
+                    "{review.drop} drops planned outreach; {review.skip} skips the rest for today."
+                )
+                self.notify(key_text(self, said), markup=False)
             return
         from netjournal.tui.screens.confirm import drop_outreach
 
@@ -228,20 +180,17 @@ class ReviewScreen(Screen[None]):
         item = self._current()
         if item is None:
             return
-        self.skipped.add(item.id)
-        self.handled["skipped"] += 1
+        keep = self.session.skip(item.id)
         snapshot = self.nj.snapshot
         if snapshot is not None:  # nothing changed in the journal: no need to build the queue again
-            self._show(self.queue, snapshot)
+            self._show(keep, snapshot)
         self._remember_skip(item.id)
 
     @work(group="save", description="remember a skip")
     async def _remember_skip(self, item_id: str) -> None:
         """On disk, so that the item stays skipped today when the app is opened again."""
         try:
-            await asyncio.to_thread(
-                skip_for_today, self.nj.store.folder, self.nj.today(), [item_id]
-            )
+            await asyncio.to_thread(self.session.remember_skip, self.nj.store, item_id)
         except NetjournalError as error:
             self.notify(f"Skipped in this session only: {error}", severity="warning", markup=False)
 
@@ -277,7 +226,7 @@ class ReviewScreen(Screen[None]):
             if result is not None:
                 self._count("planned")
 
-        prefill = {"kind": PLAN_KIND.get(item.kind, "follow-up"), "people": person.name}
+        prefill = {"kind": plan_kind(item), "people": person.name}
         snapshot = self.nj.snapshot
         if item.kind == "prospect" and snapshot is not None:  # with the best introducer, as b does
             from netjournal.core.bring_in import plan_bring_in
@@ -301,7 +250,7 @@ class ReviewScreen(Screen[None]):
         self.app.push_screen(ShareScreen(learning, picked=item.person_ids), closed)
 
     def on_record_table_opened(self, event: RecordTable.Opened) -> None:
-        item = self.items.get(event.key)
+        item = self.session.item(event.key)
         if item is None:
             return
         if item.kind == "share":

@@ -6,13 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from netjournal.core.records import Person
+from netjournal.tui.contract import NetjournalModal
+from netjournal.tui.keys import key_hint
 
 
-class SamePersonDialog(ModalScreen[bool | None]):
+class SamePersonDialog(NetjournalModal[bool | None]):
     """`y` the same person (log the meeting on them), `n` someone new, escape back to typing."""
 
     BINDINGS = [
@@ -34,8 +35,9 @@ class SamePersonDialog(ModalScreen[bool | None]):
         with Vertical(classes="dialog"):
             yield Static(question, classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(Content("Same: log the meeting on them (y)"), id="yes")
-                yield Button(Content("Someone new (n)"), id="no")
+                yield Button(key_hint(self, "Same: log the meeting on them ({same.yes})",
+                                      style=""), id="yes")  # fmt: skip
+                yield Button(key_hint(self, "Someone new ({same.no})", style=""), id="no")
 
     def on_mount(self) -> None:
         self.query_one("#yes", Button).focus()

@@ -2,32 +2,26 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
-from netjournal.core.records import Record
-from netjournal.core.search import TYPE_NAMES, SearchHit, hit_for, search
-from netjournal.core.search_query import SearchQuery, parse_query
-from netjournal.core.who import rank_people_for
+from netjournal.core.finding import SHOWN, find, people_to_ask
+from netjournal.core.search import SearchHit
+from netjournal.core.search_query import parse_query
 from netjournal.core.words import count_of
 from netjournal.tui.commands import highlighted
+from netjournal.tui.contract import NetjournalScreen
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
-
-if TYPE_CHECKING:
-    from netjournal.tui.app import NetjournalApp
 
 TABLE_OF_TYPE = {"person": "people", "learning": "learnings", "interaction": "interactions",
                  "outreach": "outreach"}  # fmt: skip
 
 
-class SearchScreen(Screen[tuple[str, str] | None]):
+class SearchScreen(NetjournalScreen[tuple[str, str] | None]):
     """Dismissed with (table, record id) of the chosen result, or None."""
 
     BINDINGS = [
@@ -38,13 +32,7 @@ class SearchScreen(Screen[tuple[str, str] | None]):
     def __init__(self, query: str = "") -> None:
         super().__init__()
         self._query = query  # what to start with, e.g. "?pricing" from the palette
-        self._records: list[Record] = []
-        self._by_id: dict[str, Record] = {}
         self._hits: dict[str, SearchHit] = {}
-
-    @property
-    def nj(self) -> NetjournalApp:
-        return cast("NetjournalApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -68,10 +56,6 @@ class SearchScreen(Screen[tuple[str, str] | None]):
 
     def on_mount(self) -> None:
         self.sub_title = "Search"
-        snapshot = self.nj.snapshot
-        if snapshot is not None:
-            self._records = snapshot.records()
-            self._by_id = {record.id: record for record in self._records}
         box = self.query_one("#query", Input)
         box.focus()
         if self._query:
@@ -92,46 +76,16 @@ class SearchScreen(Screen[tuple[str, str] | None]):
 
         A query starting with `?` asks who would know about the rest ("?supplier risk").
         """
-        if query.startswith("?"):
-            hits = self._who(query[1:])
-        elif not query.strip():
+        snapshot, index = self.nj.snapshot, self.nj.index
+        if snapshot is None:
             hits = []
+        elif query.startswith("?"):
+            hits = people_to_ask(snapshot, query[1:], index)
         else:
-            hits = self._search(parse_query(query))
+            hits = find(snapshot, query, index)
         if get_current_worker().is_cancelled:
             return
         self.app.call_from_thread(self.show_hits, query, hits)
-
-    def _search(self, asked: SearchQuery) -> list[SearchHit]:
-        by_id = self._by_id
-        if not asked.words.strip():  # only filters: the newest records that pass them
-            records = [
-                r for r in self._records if (not asked.types or TYPE_NAMES[r.TABLE] in asked.types)
-            ]
-            records = [r for r in records if asked.keeps(r)]
-            records.sort(key=lambda r: r.updated, reverse=True)
-            return [hit_for(r, "", rank, len(records)) for rank, r in enumerate(records[:200])]
-        if self.nj.index is not None:
-            ids = self.nj.index.search(asked.words, limit=400, types=asked.types)
-            records = [by_id[i] for i in ids if i in by_id]
-        else:  # the index is still being built: a plain scan
-            pool = [
-                r for r in self._records if not asked.types or TYPE_NAMES[r.TABLE] in asked.types
-            ]
-            records = [by_id[hit.id] for hit in search(pool, asked.words, limit=400)]
-        records = [r for r in records if asked.keeps(r)][:200]
-        return [hit_for(r, asked.words, rank, len(records)) for rank, r in enumerate(records)]
-
-    def _who(self, topic: str) -> list[SearchHit]:
-        snapshot = self.nj.snapshot
-        if snapshot is None or not topic.strip():
-            return []
-        index = self.nj.index
-        ranked = rank_people_for(topic, snapshot.people.values(), snapshot.interactions.values(),
-                                 snapshot.learnings.values(), limit=50,
-                                 mentioning=index.mentioning if index else None)  # fmt: skip
-        return [SearchHit("person", entry.person.id, entry.person.name, entry.score,
-                          "; ".join(entry.reasons)) for entry in ranked]  # fmt: skip
 
     def show_hits(self, query: str, hits: list[SearchHit]) -> None:
         self._hits = {hit.id: hit for hit in hits}
@@ -145,7 +99,7 @@ class SearchScreen(Screen[tuple[str, str] | None]):
         ]
         self.query_one("#results", RecordTable).set_rows(rows)
         status = (
-            count_of(len(hits), "result") + (" (first 200)" if len(hits) == 200 else "")
+            count_of(len(hits), "result") + (f" (first {SHOWN})" if len(hits) == SHOWN else "")
             if query.strip() else "Type to search."
         )  # fmt: skip
         if query.strip() and not hits:

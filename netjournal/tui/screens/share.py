@@ -7,30 +7,29 @@ Dismisses with the number of shares planned (0 when cancelled).
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, cast
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Static
 
 from netjournal.core.dates import parse_due
 from netjournal.core.errors import NetjournalError
 from netjournal.core.planning import plan_outreach, planned_share_people
-from netjournal.core.records import Learning
+from netjournal.core.records import Learning, Outreach
 from netjournal.core.snapshot import JournalSnapshot
-from netjournal.core.suggest import suggest_people
+from netjournal.core.store import Store
+from netjournal.core.suggest import share_candidates
 from netjournal.core.words import count_of
+from netjournal.tui.contract import NetjournalScreen
+from netjournal.tui.keys import key_text
+from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
-if TYPE_CHECKING:
-    from netjournal.tui.app import NetjournalApp
 
-
-class ShareScreen(Screen[int]):
+class ShareScreen(NetjournalScreen[int]):
     BINDINGS = [
         Binding("space", "pick", "Pick", id="share.pick"),
         Binding("enter", "plan", "Plan shares", priority=True, id="share.plan"),
@@ -45,10 +44,6 @@ class ShareScreen(Screen[int]):
         self._rows: dict[str, tuple[str, str, str]] = {}
         self._saving = False
 
-    @property
-    def nj(self) -> NetjournalApp:
-        return cast("NetjournalApp", self.app)
-
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(
@@ -61,8 +56,8 @@ class ShareScreen(Screen[int]):
         with Horizontal(id="share-due"):
             yield Label("Due ")
             yield Input("today", placeholder="today, fri, +1w, 2026-12-14", id="due")
-        yield Static(Content("space picks · tab: due date · enter plans a share for each · "
-                             "escape cancels"), id="review-keys")  # fmt: skip
+        yield KeyHint("{share.pick} picks · tab: due date · {share.plan} plans a share for each · "
+                      "{share.close} cancels", id="review-keys")  # fmt: skip
         yield Footer()
 
     def on_mount(self) -> None:
@@ -70,37 +65,26 @@ class ShareScreen(Screen[int]):
         snapshot = self.nj.snapshot
         if snapshot is None:
             return
-        has_it = {p.id for p in snapshot.shared_with(self.learning.id)}
         self.planned = planned_share_people(snapshot.outreach.values(), self.learning.id)
         self.query_one("#list", RecordTable).focus()
-        self._rank(snapshot, has_it)
+        self._rank(snapshot)
 
     # A description, or Textual would repr() the snapshot to name the worker.
     @work(exclusive=True, group="share", description="rank people for the learning")
-    async def _rank(self, snapshot: JournalSnapshot, has_it: set[str]) -> None:
+    async def _rank(self, snapshot: JournalSnapshot) -> None:
         """Rank everyone off the event loop (a tenth of a second at 10,000 people)."""
-        ranked = await asyncio.to_thread(
-            suggest_people, self.learning, snapshot.people.values(), has_it | self.planned
+        # The fits (the review's pre-picked first), everyone else, then the ranked out.
+        candidates = await asyncio.to_thread(
+            share_candidates, snapshot, self.learning, everyone=True, picked=tuple(self.picked)
         )
-        # The review's strong fits (pre-picked) lead, in the order the review gave them.
-        ranked.sort(key=lambda e: e.person.id not in self.picked)
-        listed = {entry.person.id for entry in ranked}
-        fits = [entry for entry in ranked if not entry.shared]
-        others = sorted(
-            (p for p in snapshot.people.values() if p.id not in listed),
-            key=lambda p: p.name.casefold(),
-        )
-        # The fits, then everyone else, then those who have it or will get it: ranked out.
-        for entry in fits:
-            self._rows[entry.person.id] = ("", entry.person.name, "; ".join(entry.reasons))
-        for person in others:
-            self._rows[person.id] = ("", person.name, "")
-        for entry in ranked:
-            pid = entry.person.id
-            if entry.shared:
-                mark = "(already has it)" if pid in has_it else "(share already planned)"
-                why = "; ".join(entry.reasons)
-                self._rows[pid] = ("", entry.person.name, f"{why}  {mark}" if why else mark)
+        for entry in candidates:
+            why = "; ".join(entry.reasons)
+            mark = (
+                "(already has it)" if entry.has_it
+                else "(share already planned)" if entry.planned else ""
+            )  # fmt: skip
+            shown = "  ".join(part for part in (why, mark) if part)
+            self._rows[entry.person.id] = ("", entry.person.name, shown)
         self._show()
 
     def _show(self) -> None:
@@ -125,7 +109,7 @@ class ShareScreen(Screen[int]):
         if snapshot is None or self._saving:
             return
         if not self.picked:
-            self.notify("Pick people with space first.", markup=False)
+            self.notify(key_text(self, "Pick people with {share.pick} first."), markup=False)
             return
         due_field = self.query_one("#due", Input)
         try:
@@ -143,9 +127,13 @@ class ShareScreen(Screen[int]):
         self._saving = True
         self.run_worker(self._save(plans), group="save")
 
-    async def _save(self, plans: list) -> None:  # type: ignore[type-arg]
+    async def _save(self, plans: list[Outreach]) -> None:
+        def add_all(store: Store) -> int:
+            store.add(*plans)
+            return len(plans)
+
         try:
-            saved = await self.nj.save(lambda store: (store.add(*plans), len(plans))[1])
+            saved = await self.nj.save(add_all)
         finally:
             self._saving = False
         if saved:

@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from netjournal.core.dates import parse_date
 from netjournal.core.errors import NetjournalError
 from netjournal.core.outreach_actions import awake_where, snooze, snooze_problem
 from netjournal.core.records import Outreach
-
-if TYPE_CHECKING:
-    from netjournal.tui.app import NetjournalApp
+from netjournal.tui.contract import NetjournalModal
 
 
-class SnoozeDialog(ModalScreen[None]):
+class SnoozeDialog(NetjournalModal[None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="snooze.cancel")]
 
     def __init__(self, outreach: Outreach) -> None:
@@ -43,7 +39,7 @@ class SnoozeDialog(ModalScreen[None]):
         self.query_one("#until", Input).focus()
 
     async def on_input_submitted(self, event: Input.Submitted) -> None:
-        app = cast("NetjournalApp", self.app)
+        app = self.nj
         day = app.today()
         try:
             until = parse_date(event.value, day)
@@ -59,7 +55,7 @@ class SnoozeDialog(ModalScreen[None]):
             self.run_worker(self._save(until), group="save")
 
     async def _save(self, until: date) -> None:
-        app = cast("NetjournalApp", self.app)
+        app = self.nj
         try:
             result = await app.save(lambda store: snooze(store, self.outreach, until, app.today()))
         finally:
@@ -67,7 +63,7 @@ class SnoozeDialog(ModalScreen[None]):
         if result is not None:
             said = (f"Snoozed until {until.isoformat()}" if result.snoozed_until
                     else f"Awake again, {awake_where(result, app.today())}")  # fmt: skip
-            app.notify(f"{said}: {self.outreach.title}", markup=False)
+            self.notify(f"{said}: {self.outreach.title}", markup=False)
             self.dismiss(None)
 
     def action_cancel(self) -> None:

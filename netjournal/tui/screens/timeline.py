@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from netjournal.core.records import Person
+from netjournal.core.records import Interaction, Person
 from netjournal.core.snapshot import JournalSnapshot
+from netjournal.tui.contract import NetjournalScreen
 from netjournal.tui.detail import lines
+from netjournal.tui.keys import key_hint
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
-if TYPE_CHECKING:
-    from netjournal.tui.app import NetjournalApp
 
-
-class TimelineScreen(Screen[None]):
+class TimelineScreen(NetjournalScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "Back", id="timeline.close"),
         Binding("l", "log", "Log", id="timeline.log"),
@@ -32,10 +28,6 @@ class TimelineScreen(Screen[None]):
         super().__init__()
         self.person = person
         self.interaction_id = interaction_id  # where the cursor starts (from search)
-
-    @property
-    def nj(self) -> NetjournalApp:
-        return cast("NetjournalApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -79,7 +71,8 @@ class TimelineScreen(Screen[None]):
         interaction = snapshot.interactions.get(key or "") if snapshot else None
         detail = self.query_one("#detail", Static)
         if interaction is None or snapshot is None:
-            detail.update(Content("Nothing logged yet: press l to log an interaction."))
+            detail.update(key_hint(self, "Nothing logged yet: press {timeline.log} to log an "
+                                         "interaction."))  # fmt: skip
             return
         shared = [
             snapshot.learnings[x].title for x in interaction.learning_ids if x in snapshot.learnings
@@ -96,7 +89,7 @@ class TimelineScreen(Screen[None]):
             parts += ["", interaction.notes]
         detail.update(lines(parts))
 
-    def _selected(self):  # type: ignore[no-untyped-def]
+    def _selected(self) -> Interaction | None:
         snapshot = self.nj.snapshot
         key = self.query_one("#list", RecordTable).current_key
         return snapshot.interactions.get(key or "") if snapshot else None

@@ -1,4 +1,4 @@
-"""`netjournal insights`: department coverage, positional power, mix, growth, going cold."""
+"""`netjournal insights`: where your network is thin (the Network area at the shell)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,69 @@
+"""`netjournal done ID`, `drop ID`, `snooze ID --until DATE`: acting on planned outreach."""
+
+from __future__ import annotations
+
+import argparse
+
+from netjournal.core.clock import today
+from netjournal.core.dates import parse_date
+from netjournal.core.errors import Ambiguous, NotFound, RecordError
+from netjournal.core.outreach_actions import awake_where, drop, joined_words, mark_done, snooze
+from netjournal.core.records import Outreach, Person
+from netjournal.core.store import Store
+
+
+def find_outreach(store: Store, typed: str) -> Outreach:
+    """The planned outreach with this id (or a unique start of it)."""
+    typed = typed.strip()
+    if typed.startswith("share:"):  # a review item about a learning nobody got yet
+        raise RecordError(
+            f"'{typed}' is a learning to share, not a planned outreach: see whom with "
+            "`netjournal suggest TITLE`, then plan it with `netjournal add outreach share`."
+        )
+    if ":" in typed:  # a review item about a person (cold:..., power:...)
+        raise RecordError(
+            f"'{typed}' is a person to get back to, not a planned outreach: log a conversation "
+            "with `netjournal log NAME -m ...`, or plan one with `netjournal add outreach`."
+        )
+    matches = [o for o in store.outreach() if o.id.startswith(typed)] if typed else []
+    exact = [o for o in matches if o.id == typed]
+    if exact:
+        return exact[0]
+    if not matches:
+        raise NotFound(
+            f"No planned outreach has the id '{typed}'; `netjournal list outreach` shows them."
+        )
+    if len(matches) > 1:
+        raise Ambiguous(
+            f"'{typed}' starts the ids of {len(matches)} outreach items: "
+            + "; ".join(f"{o.title} ({o.id})" for o in matches[:8])
+            + ".",
+            [o.id for o in matches],
+        )
+    return matches[0]
+
+
+def done(store: Store, args: argparse.Namespace) -> int:
+    outreach = find_outreach(store, args.id)
+    finished = mark_done(store, outreach, today())
+    joined = joined_words([p.name for i in finished.connected if (p := store.get(Person, i))])
+    print(f"Done: {finished.outreach.title} (logged as interaction {finished.logged.id}){joined}.")
+    return 0
+
+
+def drop_outreach(store: Store, args: argparse.Namespace) -> int:
+    outreach = find_outreach(store, args.id)
+    drop(store, outreach)
+    print(f"Dropped: {outreach.title} (kept in the journal, no longer planned).")
+    return 0
+
+
+def snooze_outreach(store: Store, args: argparse.Namespace) -> int:
+    outreach = find_outreach(store, args.id)
+    until = parse_date(args.until, today())
+    snoozed = snooze(store, outreach, until, today())
+    if snoozed.snoozed_until is None:
+        print(f"Awake again, {awake_where(snoozed, today())}: {outreach.title}.")
+    else:
+        print(f"Snoozed until {until.isoformat()}: {outreach.title}.")
+    return 0

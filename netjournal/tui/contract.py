@@ -1,0 +1,100 @@
+"""The one contract between the screens and the app.
+
+Screens see the app as `JournalApp`: the journal as last read (`snapshot`), the search
+index, the config, the day, and the few things the app does for every screen (save, finish
+a plan, take it back, plan, open a record). mypy checks that `NetjournalApp` satisfies it.
+The app sees a screen only through what `NetjournalScreen` declares (does it hold typing that
+the app's keys must not lose?) and an area's `select`: never an ability looked up by name.
+
+    screen ──(nj: JournalApp)──> app ──(Store, core functions)──> journal folder
+      ^                           |
+      └──── snapshot (watched) ───┘
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar, cast
+
+from textual.screen import ModalScreen, Screen
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from netjournal.core.config import Config
+    from netjournal.core.outreach_actions import DoneResult
+    from netjournal.core.records import Outreach
+    from netjournal.core.search_index import LiveIndex
+    from netjournal.core.snapshot import JournalSnapshot
+    from netjournal.core.store import Store
+
+T = TypeVar("T")
+ResultT = TypeVar("ResultT")
+
+
+class JournalApp(Protocol):
+    """What a screen, dialog or palette provider may ask of the app."""
+
+    store: Store
+    config: Config
+    index: LiveIndex | None
+    export_folder: Path | None
+    today: Callable[[], date]
+
+    @property
+    def snapshot(self) -> JournalSnapshot | None:
+        """The journal as last loaded or saved; None until the first load."""
+
+    @property
+    def last_done(self) -> DoneResult | None:
+        """The last plan marked done in this session, for `u`."""
+
+    async def save(self, change: Callable[[Store], T]) -> T | None:
+        """Run `change(store)` off the event loop; a failure is a notification and None."""
+
+    async def finish(self, outreach: Outreach) -> bool:
+        """Mark a plan done (its talk logged), remembered so that `u` can take it back."""
+
+    async def take_back_done(self) -> bool:
+        """`u`: the last done of this session, undone."""
+
+    async def add_plan(self, plan: Outreach) -> bool:
+        """Save a plan made in one key unless it repeats one."""
+
+    async def open_record(self, table: str, record_id: str) -> None:
+        """Show a record in its area."""
+
+    async def show_people(self, filter_text: str) -> None:
+        """Open People filtered by `filter_text` (e.g. a department from Network)."""
+
+    def start_search(self, query: str = "") -> None:
+        """Open `/` with `query` typed."""
+
+    def start_drill(self) -> None:
+        """Open a "who would you ask?" drill."""
+
+
+def journal_app(app: App[object]) -> JournalApp:
+    """The running app as the contract (the one place it is cast)."""
+    return cast("JournalApp", app)
+
+
+class NetjournalScreen(Screen[ResultT]):
+    """A netjournal screen: reaches the app through `nj`, tells it whether it holds typing."""
+
+    # True where the app's keys that leave the screen (1-5, c, /) must not lose what is typed.
+    HOLDS_TYPING: ClassVar[bool] = False
+
+    @property
+    def nj(self) -> JournalApp:
+        return journal_app(self.app)
+
+    def unsaved_typing(self) -> bool:
+        """Whether leaving now would lose something the user typed (quit asks first)."""
+        return False
+
+
+class NetjournalModal(NetjournalScreen[ResultT], ModalScreen[ResultT]):
+    """A netjournal dialog or form: a modal screen with the same contract."""
