@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from netjournal.commands.resolving import only_one
 from netjournal.core.clock import today
 from netjournal.core.dates import parse_date
-from netjournal.core.errors import Ambiguous, NotFound, RecordError
+from netjournal.core.errors import NotFound, RecordError
 from netjournal.core.outreach_actions import awake_where, drop, joined_words, mark_done, snooze
 from netjournal.core.records import Outreach, Person
 from netjournal.core.store import Store
@@ -33,14 +34,7 @@ def find_outreach(store: Store, typed: str) -> Outreach:
         raise NotFound(
             f"No planned outreach has the id '{typed}'; `netjournal list outreach` shows them."
         )
-    if len(matches) > 1:
-        raise Ambiguous(
-            f"'{typed}' starts the ids of {len(matches)} outreach items: "
-            + "; ".join(f"{o.title} ({o.id})" for o in matches[:8])
-            + ".",
-            [o.id for o in matches],
-        )
-    return matches[0]
+    return only_one(typed, matches, "outreach items", lambda o: o.title, lambda o: o.id)
 
 
 def done(store: Store, args: argparse.Namespace) -> int:

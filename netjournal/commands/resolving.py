@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
+from netjournal.core.errors import Ambiguous
 from netjournal.core.names import learning_candidates, person_candidates, resolve
 from netjournal.core.records import Learning, Person
 from netjournal.core.store import Store
+
+T = TypeVar("T")
+
+
+def only_one(typed: str, matches: Sequence[T], what: str, name: Callable[[T], str],
+             id_of: Callable[[T], str]) -> T:  # fmt: skip
+    """The one of `matches` (non-empty) whose id starts with `typed`; Ambiguous lists them."""
+    if len(matches) > 1:
+        raise Ambiguous(
+            f"'{typed}' starts the ids of {len(matches)} {what}: "
+            + "; ".join(f"{name(match)} ({id_of(match)})" for match in matches[:8])
+            + ".",
+            [id_of(match) for match in matches],
+        )
+    return matches[0]
 
 
 def resolve_people(store: Store, names: Sequence[str]) -> list[Person]:

@@ -6,10 +6,11 @@ import argparse
 from datetime import date
 
 from netjournal.commands.output import print_json, print_table
+from netjournal.commands.resolving import only_one
 from netjournal.core.clock import today
 from netjournal.core.config import load_config
 from netjournal.core.dates import parse_date
-from netjournal.core.errors import Ambiguous, NotFound, RecordError
+from netjournal.core.errors import NotFound, RecordError
 from netjournal.core.review_session import ReviewSession
 from netjournal.core.store import Store
 from netjournal.core.words import count_of
@@ -43,14 +44,8 @@ def skip(store: Store, args: argparse.Namespace) -> int:
         if session.was_skipped(typed):
             raise RecordError(f"'{typed}' is already skipped for today.")
         raise NotFound(f"Today's review has no item '{typed}'; `netjournal review` lists them.")
-    if len(matches) > 1:
-        raise Ambiguous(
-            f"'{typed}' starts the ids of {len(matches)} review items: "
-            + "; ".join(f"{item.title} ({item.id})" for item in matches[:8])
-            + ".",
-            [item.id for item in matches],
-        )
-    session.skip(matches[0].id)
-    session.remember_skip(store, matches[0].id)
-    print(f"Skipped for today: {matches[0].title}.")
+    item = only_one(typed, matches, "review items", lambda i: i.title, lambda i: i.id)
+    session.skip(item.id)
+    session.remember_skip(store, item.id)
+    print(f"Skipped for today: {item.title}.")
     return 0

@@ -74,7 +74,8 @@ def hit_for(record: Record, query: str, rank: int, total: int) -> SearchHit:
     """A result for a record the index ranked at `rank` of `total` (score 100 down to 1)."""
     text = record_text(record)
     words = fold(query).split()
-    snippet = _snippet(text, fold(text), words[0]) if words else text[:80]
+    # One line: a result row never breaks (a record's text holds one field per line).
+    snippet = _snippet(text, fold(text), words[0]) if words else " ".join(text[:80].split())
     score = 100.0 * (total - rank) / total if total else 0.0
     return SearchHit(TYPE_NAMES[record.TABLE], record.id, record.label, score, snippet)
 

@@ -134,3 +134,9 @@ def test_people_to_ask_ranks_people_with_the_reasons_as_snippet() -> None:
     assert people_to_ask(snapshot(*ALL), "  ") == []
     with_index = people_to_ask(snapshot(*ALL), "sailing sponsors", live())
     assert with_index == hits
+
+
+def test_a_filter_only_result_has_a_one_line_snippet() -> None:
+    # A record's text holds a field per line; a result row at the shell must not break.
+    hits = find([ANN, OKAFOR, RACE, SAILS], "p:")
+    assert hits and all("\n" not in hit.snippet and hit.snippet for hit in hits)
