@@ -146,7 +146,7 @@ async def review_in_app(journal: Path, day: date, order: list[str]) -> dict[str,
     from textual.widgets import Static
 
     import netjournal.core.review as review
-    import netjournal.tui.screens.review as review_screen
+    import netjournal.core.review_session as review_session
     from netjournal.core.snapshot import JournalSnapshot
     from netjournal.core.store import Store
     from netjournal.tui.app import NetjournalApp
@@ -160,11 +160,11 @@ async def review_in_app(journal: Path, day: date, order: list[str]) -> dict[str,
     def timed_progress(self: ReviewScreen) -> None:
         original(self)
         text = str(self.query_one("#progress", Static).content)
-        updates.append((time.perf_counter(), text, len(self.items)))
+        updates.append((time.perf_counter(), text, len(self.session.items)))
 
     ReviewScreen._progress = timed_progress  # type: ignore[method-assign]
     timers = Timers()  # where an action's time goes
-    timers.wrap(review_screen, "review_queue")
+    timers.wrap(review_session, "review_queue")  # the screen's session calls it
     timers.wrap(review, "_share_items")
     timers.wrap(JournalSnapshot, "load", "JournalSnapshot.load")
 
@@ -197,14 +197,14 @@ async def review_in_app(journal: Path, day: date, order: list[str]) -> dict[str,
             screen = app.screen
             assert isinstance(screen, ReviewScreen)
             table = screen.query_one("#list", RecordTable)
-            total_at_open, progress_at_open = len(screen.seen), updates[-1][1]
+            total_at_open, progress_at_open = len(screen.session.seen), updates[-1][1]
 
             for key in order:
                 item = screen._current()
                 if item is None or item.kind != "outreach":
                     raise SystemExit(f"{key}: the current item is not outreach: {item!r}")
-                done_before = dict(screen.handled)
-                left_before = len(screen.items)
+                done_before = dict(screen.session.counts)
+                left_before = len(screen.session.items)
                 mark = len(updates)
                 await app.workers.wait_for_complete()  # the index update of the last save
                 timers.reset()
@@ -212,7 +212,7 @@ async def review_in_app(journal: Path, day: date, order: list[str]) -> dict[str,
                 if key == "d":
                     await pilot.press("d")
                     want = done_before["done"] + 1
-                    await wait(lambda want=want: screen.handled["done"] == want, "d")
+                    await wait(lambda want=want: screen.session.counts["done"] == want, "d")
                 elif key == "s":
                     await pilot.press("s")
                     await wait(lambda m=mark, want=left_before - 1: len(updates) > m
@@ -223,7 +223,7 @@ async def review_in_app(journal: Path, day: date, order: list[str]) -> dict[str,
                     dialog = time.perf_counter() - start
                     await pilot.press("+", "2", "d", "enter")
                     want = done_before["snoozed"] + 1
-                    await wait(lambda want=want: screen.handled["snoozed"] == want
+                    await wait(lambda want=want: screen.session.counts["snoozed"] == want
                                and app.screen is screen, "z +2d enter")  # fmt: skip
                 if len(updates) <= mark:
                     raise SystemExit(f"{key}: the progress line was not updated")

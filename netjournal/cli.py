@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netjournal import __version__
-from netjournal.core.cleaning import clean_line
 from netjournal.core.errors import NetjournalError
 from netjournal.core.records import (
     CHANNELS,
@@ -26,6 +25,7 @@ from netjournal.core.records import (
     PERSON_KINDS,
     SOURCE_KINDS,
 )
+from netjournal.core.terminal_text import safe_for_terminal
 
 if TYPE_CHECKING:
     from netjournal.core.store import Store
@@ -43,8 +43,8 @@ class Parser(argparse.ArgumentParser):
 
 
 def say(message: str, prog: str = "netjournal") -> None:
-    """One line on stderr; typed text quoted in it is cleaned like any other input."""
-    sys.stderr.write(f"{prog}: {clean_line(message)}\n")
+    """One line on stderr, safe for the terminal: it may quote typed text or a record's name."""
+    sys.stderr.write(f"{prog}: {' '.join(safe_for_terminal(message, one_line=True).split())}\n")
 
 
 def build_parser() -> Parser:
@@ -160,6 +160,7 @@ def build_parser() -> Parser:
     )
     snooze.set_defaults(run=_run_snooze_outreach)
 
+    _add_merge_parsers(commands)
     _add_transfer_parsers(commands)
 
     doctor = commands.add_parser(
@@ -201,6 +202,9 @@ def _add_person_parser(things: argparse._SubParsersAction[Parser]) -> None:
     )
     person.add_argument("--met-via", metavar="TEXT", help="how you met, or who introduced you")
     person.add_argument("--notes", metavar="TEXT")
+    person.add_argument("--new", action="store_true",
+                        help="another person: add them even if someone with the same name and "
+                             "org is already in the journal")  # fmt: skip
     person.set_defaults(run=_run_add_person)
 
 
@@ -239,6 +243,33 @@ def _add_outreach_parser(things: argparse._SubParsersAction[Parser]) -> None:
     )
     outreach.add_argument("-m", "--message", metavar="NOTE", help="a note")
     outreach.set_defaults(run=_run_add_outreach)
+
+
+def _add_merge_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
+    duplicates = commands.add_parser(
+        "duplicates", help="people who are likely one person twice, best first, with why"
+    )
+    duplicates.add_argument(
+        "--json", action="store_true", help="print [{keep,other,reasons,score}]"
+    )
+    duplicates.set_defaults(run=_run_duplicates)
+
+    merge = commands.add_parser(
+        "merge", help="merge OTHER into KEEP: one person, everything that named OTHER moved",
+        description="Merge two records of one person. KEEP keeps its id; a field the two fill "
+        "differently keeps KEEP's value unless it is empty; emails, phones, tags, interests "
+        "and notes are united. Interactions and plans that named OTHER name KEEP; OTHER is "
+        "removed. One save; in the app, u right after takes it back.",
+    )  # fmt: skip
+    merge.add_argument("keep", metavar="KEEP", help="the person to keep (name or id)")
+    merge.add_argument("other", metavar="OTHER", help="the person merged into KEEP (name or id)")
+    merge.add_argument(
+        "--dry-run", action="store_true", help="print what would change; write nothing"
+    )
+    merge.add_argument(
+        "--json", action="store_true", help="print {dry_run,kept,removed,fields,moved}"
+    )
+    merge.set_defaults(run=_run_merge)
 
 
 def _add_transfer_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
@@ -335,6 +366,18 @@ def _run_snooze_outreach(store: Store, args: argparse.Namespace) -> int:
     return snooze_outreach(store, args)
 
 
+def _run_duplicates(store: Store, args: argparse.Namespace) -> int:
+    from netjournal.commands.duplicates import duplicates
+
+    return duplicates(store, args)
+
+
+def _run_merge(store: Store, args: argparse.Namespace) -> int:
+    from netjournal.commands.duplicates import merge
+
+    return merge(store, args)
+
+
 def _run_doctor(folder: Path, args: argparse.Namespace) -> int:
     from netjournal.commands.upkeep import doctor
 
@@ -423,7 +466,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args.run(folder, args))
         from netjournal.core.store import Store
 
-        return int(args.run(Store.open(folder), args))
+        store = Store.open(folder)
+        try:
+            status = int(args.run(store, args))
+        except NetjournalError as error:
+            _warn_bad_records(store, leave_out=str(error))  # before the error: it ends the run
+            raise
+        _warn_bad_records(store)
+        return status
     except NetjournalError as error:
         say(str(error))
         return EXIT_ERROR
@@ -436,6 +486,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+
+
+def _warn_bad_records(store: Store, leave_out: str = "") -> None:
+    """Name the records a command left out because they cannot be read (a line each, on stderr)."""
+    from netjournal.core.bad_records import warning_lines
+
+    for line in warning_lines(store.bad_records(), leave_out):
+        say(f"warning: {line}")
 
 
 DATE_OPTIONS = ("--date", "--due", "--until")

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
+from netjournal.commands.output import note, show
 from netjournal.commands.resolving import resolve_learning, resolve_people
 from netjournal.core.clock import today
 from netjournal.core.dates import parse_due, parse_past
 from netjournal.core.errors import RecordError
-from netjournal.core.names import fold
+from netjournal.core.names import spellings
 from netjournal.core.planning import already_planned, plan_outreach
 from netjournal.core.records import Interaction, Learning, Person
+from netjournal.core.same_person import already_there, described, likely_same
 from netjournal.core.store import Store
+from netjournal.core.words import count_of
 
 
 def add_person(store: Store, args: argparse.Namespace) -> int:
@@ -35,15 +37,29 @@ def add_person(store: Store, args: argparse.Namespace) -> int:
         cadence_days=args.cadence,
         notes=args.notes or "",
     )
-    namesakes = [p for p in store.people() if fold(p.name) == fold(person.name)]
-    store.add(person)
-    print(f"Added {person.name} ({person.id}).")
+    similar: list[Person] = []
+    with store.batch() as changes:  # checked under the lock: another window may add them too
+        people = store.people()
+        if not args.new:
+            twins = already_there(person.name, person.org, people)
+            if twins:
+                listed = "; ".join(described(twin) for twin in twins)
+                raise RecordError(
+                    f"Already in your journal with the same name and org: {listed}; nothing was "
+                    "added (add --new if this is another person)."
+                )
+            similar = likely_same(person.name, people, person.org)
+        changes.add.append(person)
+    show(f"Added {person.name} ({person.id}).")
+    namesakes = [other for other in similar if spellings(other.name) & spellings(person.name)]
     if namesakes:
-        other = namesakes[0]
-        sys.stderr.write(
-            f"netjournal: note: {other.name} ({other.org or 'no org'}, {other.id}) was already in "
-            "your journal; now two people share the name.\n"
-        )
+        listed = "; ".join(described(other) for other in namesakes)
+        now = count_of(len(namesakes) + 1, "person", "people")
+        note(f"{listed} {'was' if len(namesakes) == 1 else 'were'} already in your journal; "
+             f"now {now} share the name.")  # fmt: skip
+    elif similar:
+        listed = "; ".join(described(other) for other in similar)
+        note(f"also in your journal with a similar name: {listed}.")
     return 0
 
 
@@ -59,7 +75,7 @@ def add_learning(store: Store, args: argparse.Namespace) -> int:
         date=parse_past(args.date, today(), "A learning"),
     )
     store.add(learning)
-    print(f"Added learning '{learning.title}' ({learning.id}).")
+    show(f"Added learning '{learning.title}' ({learning.id}).")
     return 0
 
 
@@ -89,7 +105,7 @@ def add_outreach(store: Store, args: argparse.Namespace) -> int:
             raise RecordError(f"Already planned: {repeat.title} ({repeat.id}); nothing was added.")
         changes.add.append(outreach)
     when = f", due {due.isoformat()}" if due else ", someday"
-    print(f"Planned: {outreach.title}{when} ({outreach.id}).")
+    show(f"Planned: {outreach.title}{when} ({outreach.id}).")
     return 0
 
 
@@ -107,7 +123,7 @@ def log_interaction(store: Store, args: argparse.Namespace) -> int:
     )
     store.add(interaction)
     names = ", ".join(person.name for person in people)
-    print(
+    show(
         f"Logged {interaction.channel} with {names} on {interaction.date.isoformat()} ({interaction.id})."
     )
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from netjournal.commands.output import print_json, print_table
+from netjournal.commands.output import print_json, print_table, show
 from netjournal.core.clock import today
 from netjournal.core.config import load_config
 from netjournal.core.dates import days_ago, parse_date
@@ -22,13 +22,14 @@ def insights(store: Store, args: argparse.Namespace) -> int:
     config = load_config()
     snapshot = JournalSnapshot.load(store)
     found = network_insights(
-        snapshot, day, departments=config.departments, cadence_by_tag=config.cadence_by_tag
-    )
+        snapshot, day, departments=config.departments, cadence_by_tag=config.cadence_by_tag,
+        organization=config.organization,
+    )  # fmt: skip
     if args.json:
         print_json(found.to_dict())
         return 0
     if not snapshot.people:
-        print(
+        show(
             "No people in the journal yet: add some with `netjournal add person NAME --kind "
             "internal --dept D`, and list your organization's departments in "
             f'{config.path} (departments = ["Sales", "Finance"]) to see where you are invisible.'
@@ -43,7 +44,9 @@ def _print(found: Insights, snapshot: JournalSnapshot, day: date) -> None:
     names = {pid: p.name for pid, p in snapshot.people.items()}
     invisible = len(found.invisible)
     flag = f"; {invisible} invisible" if invisible else ""
-    print(f"Departments of your organization ({len(found.departments)}{flag})")
+    ours = found.organization
+    show(f"Departments of {ours.describe() if ours else 'your organization'} "
+         f"({len(found.departments)}{flag})")  # fmt: skip
     rows = []
     for row in found.departments:
         seen = f"last contact {row.last_contact.isoformat()}" if row.last_contact else "no contact"
@@ -60,8 +63,8 @@ def _print(found: Insights, snapshot: JournalSnapshot, day: date) -> None:
     print_table(
         rows, "  (none: add internal people with --dept, or list departments in config.toml)"
     )
-    print()
-    print("Positional power (longest silence first)")
+    show()
+    show("Positional power (longest silence first)")
     print_table(
         [
             [
@@ -77,12 +80,13 @@ def _print(found: Insights, snapshot: JournalSnapshot, day: date) -> None:
         ],
         "  (nobody connected with influence 2 or 3)",
     )
-    print()
-    share = f"; {found.internal_share:.0%} inside your organization" if found.connected else ""
-    print(f"Mix (connected people: {found.connected}{share})")
+    show()
+    inside = ours.name if ours else "your organization"
+    share = f"; {found.internal_share:.0%} inside {inside}" if found.connected else ""
+    show(f"Mix (connected people: {found.connected}{share})")
     print_table([["  " + kind, str(count)] for kind, count in found.mix.items()], "")
-    print()
-    print(f"Last {len(found.months)} months (people added, interactions, network size)")
+    show()
+    show(f"Last {len(found.months)} months (people added, interactions, network size)")
     busiest = max((row.interactions for row in found.months), default=0)
     print_table(
         [
@@ -97,8 +101,8 @@ def _print(found: Insights, snapshot: JournalSnapshot, day: date) -> None:
         ],
         "",
     )
-    print()
-    print("Going cold")
+    show()
+    show("Going cold")
     print_table(
         [["  " + item.title, item.reason] for item in found.going_cold], "  (nobody: well kept)"
     )

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import argparse
 
+from netjournal.commands.output import show
 from netjournal.commands.resolving import only_one
 from netjournal.core.clock import today
 from netjournal.core.dates import parse_date
 from netjournal.core.errors import NotFound, RecordError
-from netjournal.core.outreach_actions import awake_where, drop, joined_words, mark_done, snooze
+from netjournal.core.outreach_actions import (
+    AlreadyDone,
+    awake_where,
+    drop,
+    joined_words,
+    mark_done,
+    snooze,
+)
 from netjournal.core.records import Outreach, Person
 from netjournal.core.store import Store
 
@@ -39,16 +47,20 @@ def find_outreach(store: Store, typed: str) -> Outreach:
 
 def done(store: Store, args: argparse.Namespace) -> int:
     outreach = find_outreach(store, args.id)
-    finished = mark_done(store, outreach, today())
+    try:
+        finished = mark_done(store, outreach, today())
+    except AlreadyDone as already:  # a retry after an error, or a second window: no harm done
+        show(already)
+        return 0
     joined = joined_words([p.name for i in finished.connected if (p := store.get(Person, i))])
-    print(f"Done: {finished.outreach.title} (logged as interaction {finished.logged.id}){joined}.")
+    show(f"Done: {finished.outreach.title} (logged as interaction {finished.logged.id}){joined}.")
     return 0
 
 
 def drop_outreach(store: Store, args: argparse.Namespace) -> int:
     outreach = find_outreach(store, args.id)
     drop(store, outreach)
-    print(f"Dropped: {outreach.title} (kept in the journal, no longer planned).")
+    show(f"Dropped: {outreach.title} (kept in the journal, no longer planned).")
     return 0
 
 
@@ -57,7 +69,7 @@ def snooze_outreach(store: Store, args: argparse.Namespace) -> int:
     until = parse_date(args.until, today())
     snoozed = snooze(store, outreach, until, today())
     if snoozed.snoozed_until is None:
-        print(f"Awake again, {awake_where(snoozed, today())}: {outreach.title}.")
+        show(f"Awake again, {awake_where(snoozed, today())}: {outreach.title}.")
     else:
-        print(f"Snoozed until {until.isoformat()}: {outreach.title}.")
+        show(f"Snoozed until {until.isoformat()}: {outreach.title}.")
     return 0

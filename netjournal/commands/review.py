@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from netjournal.commands.output import print_json, print_table
+from netjournal.commands.output import print_json, print_table, show
 from netjournal.commands.resolving import only_one
 from netjournal.core.clock import today
 from netjournal.core.config import load_config
@@ -47,5 +47,5 @@ def skip(store: Store, args: argparse.Namespace) -> int:
     item = only_one(typed, matches, "review items", lambda i: i.title, lambda i: i.id)
     session.skip(item.id)
     session.remember_skip(store, item.id)
-    print(f"Skipped for today: {item.title}.")
+    show(f"Skipped for today: {item.title}.")
     return 0

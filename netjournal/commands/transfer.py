@@ -9,11 +9,13 @@ import sys
 import time
 from pathlib import Path
 
-from netjournal.commands.output import print_json
+from netjournal.commands.output import note, print_export, print_json, show
 from netjournal.core.cleaning import clean_line
 from netjournal.core.clock import today
+from netjournal.core.config import load_config
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.store import Store
+from netjournal.core.terminal_text import safe_for_terminal
 from netjournal.formats.errors import FormatError
 from netjournal.formats.exporting import export_journal, write_file, write_markdown_folder
 from netjournal.formats.importing import import_file as import_into
@@ -23,14 +25,15 @@ def import_file(store: Store, args: argparse.Namespace) -> int:
     progress = ProgressLine(args.file) if sys.stderr.isatty() and not args.json else None
     try:
         report = import_into(store, args.format, Path(args.file), dry_run=args.dry_run,
-                             progress=progress)  # fmt: skip
+                             progress=progress,
+                             organization=load_config().organization)  # fmt: skip
     finally:
         if progress is not None:
             progress.clear()
     if args.json:
         print_json(report.to_dict())
     else:
-        print("\n".join(report.lines()))
+        show("\n".join(report.lines()))
     if report.changes_anything and not args.dry_run:
         _index_after_import(store, len(report.created) + len(report.updated))
     return 0
@@ -61,19 +64,17 @@ def export(store: Store, args: argparse.Namespace) -> int:
         journal = JournalSnapshot.load(store)
     if args.format == "markdown" and output and _means_folder(output, args.folder):
         count = write_markdown_folder(Path(output), journal, today())
-        print(f"Exported {len(journal.people)} people, {len(journal.learnings)} learnings and "
-              f"the open outreach to {clean_line(output)} ({count} files).")  # fmt: skip
+        show(f"Exported {len(journal.people)} people, {len(journal.learnings)} learnings and "
+             f"the open outreach to {clean_line(output)} ({count} files).")  # fmt: skip
         return 0
     exported = export_journal(journal, args.format, today=today(), events=args.events)
     if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(exported.data)
-        sys.stdout.buffer.flush()
+        print_export(exported.data, is_json=args.format == "json")
     else:
         write_file(Path(output), exported.data)
-        print(f"Exported {exported.summary} to {clean_line(output)}.")
+        show(f"Exported {exported.summary} to {clean_line(output)}.")
     if exported.note:
-        sys.stderr.write(f"netjournal: note: {exported.note}\n")
+        note(exported.note)
     return 0
 
 
@@ -86,7 +87,7 @@ class ProgressLine:
     """'Reading FILE: 5,000/10,000' on stderr (a terminal), redrawn at most ten times a second."""
 
     def __init__(self, name: str) -> None:
-        self.name = clean_line(name)
+        self.name = safe_for_terminal(name, one_line=True)
         self.last = 0.0
         self.shown = False
 

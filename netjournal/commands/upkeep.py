@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from netjournal.commands.output import show
 from netjournal.core.doctor import check_journal
 from netjournal.core.locations import config_file, config_folder, user_themes_folder
 from netjournal.core.words import count_of
@@ -13,16 +14,14 @@ from netjournal.core.words import count_of
 def doctor(folder: Path, args: argparse.Namespace) -> int:
     checkup = check_journal(folder)
     for problem in checkup.problems:
-        print(f"problem: {problem}")
+        show(f"problem: {problem}")
     for note in checkup.notes:
-        print(f"note: {note}")
+        show(f"note: {note}")
     counts = ", ".join(f"{name}: {count}" for name, count in checkup.counts.items())
     if checkup.healthy:
-        print(
-            f"ok: {folder} ({counts or 'empty'}; {count_of(checkup.files, 'file')}): no problems."
-        )
+        show(f"ok: {folder} ({counts or 'empty'}; {count_of(checkup.files, 'file')}): no problems.")
         return 0
-    print(f"{count_of(len(checkup.problems), 'problem')} in {folder}.")
+    show(f"{count_of(len(checkup.problems), 'problem')} in {folder}.")
     return 1
 
 
@@ -34,8 +33,8 @@ def locate(folder: Path, args: argparse.Namespace) -> int:
         "config-folder": config_folder(),
     }
     if args.what:
-        print(places[args.what])
+        show(places[args.what])
         return 0
     for name, path in places.items():
-        print(f"{name + ':':15}{path}")
+        show(f"{name + ':':15}{path}")
     return 0

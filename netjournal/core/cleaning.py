@@ -1,7 +1,8 @@
 """Text cleaning on the way in: what users type or import is stored without terminal tricks.
 
 Removed: ANSI/VT escape sequences, C0 and C1 control characters (tab and newline survive in
-multi-line text), bidi overrides and isolates, lone surrogates. Text is NFC-normalized so the
+multi-line text), bidi overrides and isolates, lone surrogates, and in one-line text invisible
+format characters (zero-width space, soft hyphen, BOM). Text is NFC-normalized so the
 same name typed on two keyboards is the same string.
 """
 
@@ -12,6 +13,8 @@ import unicodedata
 from collections.abc import Iterable
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), and two-char ESC x.
+# Narrower than the output cleaner (core/terminal_text.py) on purpose: a lone 8-bit C1 byte in
+# typed or imported text is a decoding slip, not a sequence, and what follows it is the user's.
 _ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC, terminated or not
@@ -23,6 +26,9 @@ _ESCAPES = re.compile(
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # Lone surrogates come from undecodable bytes (argv, old files): they cannot be saved as UTF-8.
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# Invisible format characters (soft hyphen, zero-width space, word joiner, BOM, invisible
+# operators) make look-alike one-line names; zero-width (non-)joiners stay: scripts need them.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb]")
 _SPACES = re.compile(r"[ \t\n\r\f\v\u00a0\u2028\u2029]+")
 _TRAILING = re.compile(r"[ \t]+\n")
 
@@ -37,6 +43,8 @@ def clean_text(value: object) -> str:
 def clean_line(value: object) -> str:
     """Clean one-line text (names, titles): whitespace runs, newlines included, become a space."""
     text = _CONTROLS.sub("", _strip_unsafe(value).replace("\t", " ").replace("\n", " "))
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
     return _nfc(_SPACES.sub(" ", text).strip())
 
 

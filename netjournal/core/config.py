@@ -1,4 +1,5 @@
-"""`config.toml`: the user's settings (theme, remapped keys, departments, cadences per tag).
+"""`config.toml`: the user's settings (theme, remapped keys, your organization, its
+departments, cadences per tag).
 
 Read with tomllib. A file that does not parse, or a value of the wrong type, is reported in
 `Config.problems` (one sentence each, naming the file and key) and ignored: a typo in the
@@ -22,6 +23,7 @@ import tomlkit
 import tomlkit.exceptions
 
 from netjournal.core.atomic_file import FILE_MODE, fsync_folder, make_folder
+from netjournal.core.cleaning import clean_line
 from netjournal.core.errors import NetjournalError
 from netjournal.core.locations import config_file
 
@@ -43,6 +45,7 @@ class Config:
     keys: dict[str, str] = field(
         default_factory=dict
     )  # binding id -> keys, e.g. "people.add" = "n"
+    organization: str = ""  # your own; empty: inferred from your internal colleagues
     departments: tuple[str, ...] = ()
     cadence_by_tag: dict[str, int] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
@@ -69,6 +72,7 @@ def load_config(path: Path | None = None) -> Config:
         return value
 
     theme = take("theme", str, "")
+    organization = take("organization", str, "")
     keys: dict[object, object] = take("keys", dict, {})
     departments: list[object] = take("departments", list, [])
     cadence: dict[object, object] = take("cadence", dict, {})
@@ -84,6 +88,7 @@ def load_config(path: Path | None = None) -> Config:
         path,
         theme=str(theme),
         keys=good_keys,
+        organization=clean_line(organization),  # shown in the app: no escapes, one line
         departments=tuple(str(d) for d in departments),
         cadence_by_tag=good_cadence,
         problems=tuple(problems),

@@ -2,7 +2,9 @@
 
 `parse_date("fri", today=...)` is the coming Friday when planning (due dates, snoozes) and the
 last Friday when recording (`past=True`, as for a logged interaction). Today itself is never a
-weekday's answer: type `today` for that.
+weekday's answer: type `today` for that. A date to plan for (a due date, a snooze, a day to
+review) is at most MAX_YEARS_AHEAD years ahead: `9999-12-31` is a typo, and a date at the end
+of the calendar has no next day to compute (a calendar export needs one).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DAY_MONTH = re.compile(r"^(\d{1,2})\.?\s+([a-z]+)\.?(?:,?\s+(\d{4}))?$")
 _MONTH_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$")
 
+MAX_YEARS_AHEAD = 100
 HELP = "an ISO date (2026-03-14), today, tomorrow, yesterday, a weekday (fri), +3d, +2w, -1w, next month, or 14 mar"
 
 
@@ -50,7 +53,20 @@ def parse_date(text: str, today: date, *, past: bool = False) -> date:
     found = _parse(value, today, past)
     if found is None:
         raise DateError(f"'{raw}' is not a date netjournal understands; use {HELP}.")
+    if not past and found > latest_plan_day(today):
+        raise DateError(
+            f"'{raw}' is too far ahead: plan at most {MAX_YEARS_AHEAD} years ahead, until "
+            f"{latest_plan_day(today).isoformat()}."
+        )
     return found
+
+
+def latest_plan_day(today: date) -> date:
+    """The last day a plan can be made for: MAX_YEARS_AHEAD years from `today`."""
+    try:
+        return add_months(today, 12 * MAX_YEARS_AHEAD)
+    except DateError:  # within a century of the calendar's end: its last day
+        return date.max
 
 
 SOMEDAY = ("", "someday", "none", "never", "-")

@@ -7,10 +7,12 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from netjournal.core.commit import pending
 from netjournal.core.errors import JournalError
 from netjournal.core.records import Interaction, Learning, Outreach, Person, Record
 from netjournal.core.shards import SHARD_LIMIT, Shard, TableFiles
 from netjournal.core.store import Store, read_schema
+from netjournal.core.words import count_of
 
 
 @dataclass
@@ -29,7 +31,8 @@ class Checkup:
 
 
 def check_journal(folder: Path) -> Checkup:
-    """Check a journal folder without changing anything."""
+    """Check a journal folder. It changes only what any save would: a save left half done is
+    finished (or rolled back) and temporaries left by dead processes are removed."""
     checkup = Checkup(folder)
     if not folder.exists():
         checkup.notes.append(f"There is no journal at {folder} yet; it is created on first save.")
@@ -40,6 +43,7 @@ def check_journal(folder: Path) -> Checkup:
         checkup.problems.append(str(error))
         return checkup
     store = Store(folder)
+    _finish_interrupted(store, checkup)
     records: dict[str, dict[str, Record]] = {}
     damaged: set[str] = set()
     for name, table in store.tables.items():
@@ -48,7 +52,9 @@ def check_journal(folder: Path) -> Checkup:
         checkup.counts[name] = len(records[name])
         if any("is damaged" in problem for problem in checkup.problems[before:]):
             damaged.add(name)
-    _check_references(records, checkup, damaged)
+    # A record that cannot be read is still in the journal: references to it are not dangling.
+    unread = {bad.record_id for bad in store.bad_records()}
+    _check_references(records, checkup, damaged, unread)
     from netjournal.core.drills import check_history  # drills.json, the drill history
 
     checkup.problems.extend(check_history(store))
@@ -56,8 +62,34 @@ def check_journal(folder: Path) -> Checkup:
     return checkup
 
 
+def _finish_interrupted(store: Store, checkup: Checkup) -> None:
+    """Repair what a killed or failed save left: its commit record, its temporaries."""
+    interrupted = pending(store.folder)
+    try:
+        finished, removed = store.tidy()
+    except JournalError as error:
+        if interrupted:
+            checkup.problems.append(str(error))
+        return  # e.g. a read-only journal: leftover temporaries are listed below
+    if finished:
+        checkup.notes.append(
+            f"A save that was interrupted after its commit point was completed: "
+            f"{', '.join(finished)}."
+        )
+    elif interrupted:
+        checkup.notes.append("A save that was interrupted before its commit point was undone.")
+    if removed:
+        checkup.notes.append(
+            f"Removed {count_of(len(removed), 'temporary file')} left by interrupted saves."
+        )
+
+
 def _check_table(table: TableFiles, checkup: Checkup) -> dict[str, Record]:
-    table.scan()
+    try:
+        table.scan()
+    except JournalError as error:  # a linked table folder: refused, and reported
+        checkup.problems.append(str(error))
+        return {}
     found: dict[str, Record] = {}
     where: dict[str, Shard] = {}
     for shard in table.shards.values():
@@ -81,11 +113,16 @@ def _check_table(table: TableFiles, checkup: Checkup) -> dict[str, Record]:
             found[record_id] = record
             for problem in record.problems():
                 checkup.problems.append(f"{shard.path}: record {record_id}: {problem}")
+        for record_id, bad in sorted(shard.bad.items()):
+            checkup.problems.append(
+                f"{shard.path}: record {record_id} {bad.problem}; fix or remove it "
+                "(commands and the app leave it out, and do not save to this file until then)."
+            )
     return found
 
 
 def _check_references(
-    records: dict[str, dict[str, Record]], checkup: Checkup, damaged: set[str]
+    records: dict[str, dict[str, Record]], checkup: Checkup, damaged: set[str], unread: set[str]
 ) -> None:
     people = records[Person.TABLE]
     learnings = records[Learning.TABLE]
@@ -98,7 +135,7 @@ def _check_references(
         ):
             return
         for ref in ids:
-            if ref and ref not in known:
+            if ref and ref not in known and ref not in unread:
                 checkup.problems.append(
                     f"{owner.TABLE} record {owner.id} ('{owner.label}') points at {what} {ref}, "
                     "which is not in the journal."
@@ -115,11 +152,26 @@ def _check_references(
 
 
 def _check_files(folder: Path, checkup: Checkup) -> None:
-    for root, _dirs, names in os.walk(folder):
-        for name in names:
+    for root, dirs, names in os.walk(folder):
+        for name in sorted(names) + sorted(d for d in dirs if os.path.islink(Path(root) / d)):
             path = Path(root) / name
+            try:
+                info = path.lstat()
+            except OSError:
+                continue  # removed meanwhile (a save's temporary)
+            if stat.S_ISLNK(info.st_mode):  # never followed: a link may dangle or lead out
+                target = os.readlink(path)
+                there = "" if path.exists() else ", which does not exist"
+                checkup.notes.append(
+                    f"{path} is a symbolic link to {target}{there}; netjournal does not follow "
+                    "links in the journal folder."
+                )
+                continue
             if name.endswith(".tmp"):
-                checkup.notes.append(f"{path} is left from an interrupted save (harmless).")
-            mode = stat.S_IMODE(path.stat().st_mode)
+                checkup.notes.append(
+                    f"{path} is left from an interrupted save, or a save is writing it now "
+                    "(harmless; removed after a minute)."
+                )
+            mode = stat.S_IMODE(info.st_mode)
             if mode & 0o077:
                 checkup.notes.append(f"{path} can be read by other users (mode {mode:o}).")

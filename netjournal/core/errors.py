@@ -28,6 +28,11 @@ class JournalError(NetjournalError):
     """The journal cannot be opened or written (damaged file, newer schema, no permission)."""
 
 
+class SavedButUnconfirmed(JournalError):
+    """The change is in the journal, but the disk reported an error after it was (a screen must
+    not title this "Not saved": retrying would save it twice)."""
+
+
 class JournalBusy(JournalError):
     """Another process held the journal's lock for longer than we were willing to wait."""
 

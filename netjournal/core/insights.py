@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from netjournal.core.organization import Organization, our_organization
 from netjournal.core.records import PERSON_KINDS, Person
 from netjournal.core.review import ReviewItem, people_items
 from netjournal.core.snapshot import JournalSnapshot
@@ -109,6 +110,7 @@ class Insights:
     mix: dict[str, int]  # connected people per kind, every kind, in PERSON_KINDS order
     months: list[MonthRow]
     going_cold: list[ReviewItem]
+    organization: Organization | None = None  # yours: set in config.toml, or inferred
 
     @property
     def connected(self) -> int:
@@ -133,6 +135,7 @@ class Insights:
             "internal_share": round(self.internal_share, 4),
             "months": [row.to_dict() for row in self.months],
             "going_cold": [item.to_dict() for item in self.going_cold],
+            "organization": self.organization.to_dict() if self.organization else None,
         }
 
 
@@ -143,8 +146,9 @@ def network_insights(
     departments: Sequence[str] = (),
     cadence_by_tag: Mapping[str, int] | None = None,
     months: int = 12,
+    organization: str = "",
 ) -> Insights:
-    """The insights of a journal on `day` (`departments`: config.toml's list)."""
+    """The insights of a journal on `day` (`departments` and `organization`: config.toml's)."""
     people = list(snapshot.people.values())
     connected = [p for p in people if not p.is_prospect]
     mix = {kind: 0 for kind in PERSON_KINDS}
@@ -156,6 +160,7 @@ def network_insights(
         mix=mix,
         months=month_rows(snapshot, day, months),
         going_cold=_going_cold(snapshot, day, cadence_by_tag),
+        organization=our_organization(organization, people),
     )
 
 

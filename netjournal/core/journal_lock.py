@@ -39,8 +39,16 @@ class JournalLock:
 
     def __enter__(self) -> JournalLock:
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+            # Never through a link: a planted `.lock` must not create or lock a file elsewhere.
+            fd = os.open(
+                self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, FILE_MODE
+            )
         except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise JournalError(
+                    f"The journal's lock file {self.path} is a symbolic link; netjournal does not "
+                    "follow it: remove it (the next save makes a new one)."
+                ) from None
             raise JournalError(
                 f"Cannot write to the journal folder {self.path.parent}: {error.strerror}."
             ) from None

@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from anyascii import anyascii
 from rapidfuzz import fuzz, process, utils
 
 from netjournal.core.errors import Ambiguous, NotFound
@@ -46,12 +47,57 @@ def learning_candidates(learnings: Iterable[Learning]) -> list[Candidate]:
 
 
 def fold(text: str) -> str:
-    """Lower-case, accents removed, punctuation to spaces: 'Jürgen O'Neil' -> 'jurgen o neil'."""
+    """Lower-case, accents removed, letters spelt in ASCII, punctuation to spaces:
+    'Jürgen O'Neil' -> 'jurgen o neil', 'Đorđe Petrović' -> 'dorde petrovic', 'Straße' ->
+    'strasse', 'Ørsted' -> 'orsted', 'Пётр' -> 'petr'.
+
+    Invisible format characters (zero-width space and joiners, soft hyphen, BOM: Unicode
+    category Cf) are dropped, so 'Ann L\u200bee' folds to 'ann lee' and is Ann Lee's namesake.
+    """
     if text.isascii():  # nothing to decompose: skip the per-character work
         return utils.default_process(text)
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return utils.default_process(plain)
+    return utils.default_process(text.translate(_PLAIN))
+
+
+def _plain(char: str) -> str:
+    """One character folded: case and accents off, a letter with no decomposition (Đ, Ł, Ø,
+    æ, a Cyrillic or Greek letter) transliterated; symbols and emoji stay for the caller's
+    punctuation-to-space step."""
+    decomposed = unicodedata.normalize("NFKD", char.casefold())
+    kept = "".join(
+        c for c in decomposed if not unicodedata.combining(c) and unicodedata.category(c) != "Cf"
+    )
+    if kept.isascii():
+        return kept
+    return "".join(c if c.isascii() or not c.isalnum() else anyascii(c) for c in kept)
+
+
+class _Plainer(dict[int, str]):
+    """Each character's folded form, worked out the first time it is met and kept: fold runs
+    on every record at index time, and str.translate looks a kept character up in C."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = plain = _plain(chr(code))
+        return plain
+
+
+_PLAIN = _Plainer()
+
+# How German names are written without umlauts: "Müller" is also "Mueller" in exports.
+_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
+                              "ß": "ss"})  # fmt: skip
+
+
+def spelled_out(text: str) -> str:
+    """`text` with umlauts written out as German does without them: 'Jürgen' -> 'Juergen'."""
+    return text.translate(_SPELLED_OUT)
+
+
+def spellings(text: str) -> set[str]:
+    """The folded forms `text` is known by: as typed, and with umlauts spelt out, so that
+    'Juergen Mueller' and 'Jürgen Müller' share one ({'jurgen muller', 'juergen mueller'})."""
+    found = {fold(text), fold(spelled_out(text))}
+    return found - {""} or {""}
 
 
 def rank(

@@ -33,10 +33,21 @@ class TakenBack:
     prospects_again: tuple[str, ...] = ()
 
 
+class AlreadyDone(RecordError):
+    """`done` on a plan that is done already: nothing is logged again (a retry is harmless)."""
+
+
 def mark_done(store: Store, outreach: Outreach, day: date) -> DoneResult:
-    """Mark `outreach` done on `day` and log the interaction it was (what was shared, with whom)."""
+    """Mark `outreach` done on `day` and log the interaction it was (what was shared, with whom).
+
+    A plan that is done already (a retried `done`, another window) is AlreadyDone: a second
+    interaction is never logged."""
     connected: list[str] = []
     with store.batch() as changes:
+        current = _current(store, outreach)
+        if current.status == "done":
+            when = f" on {current.done_at.isoformat()}" if current.done_at else ""
+            raise AlreadyDone(f"'{current.title}' is already done{when}; nothing was logged.")
         current = _still_open(store, outreach)
         interaction = Interaction.create(
             date=day,

@@ -2,15 +2,19 @@
 
 Records are immutable values. `Person.create(...)` cleans and validates a new one, `p.edit(...)`
 makes a changed copy (validated again), `to_dict` / `from_dict` convert to and from the stored
-JSON. `from_dict` trusts what it reads (it was cleaned when it was written) because it runs for
-every record at load; `problems()` re-checks a stored record for `netjournal doctor`.
+JSON. `from_dict` checks the type and range of every field it reads (files are edited by hand,
+merged by git, written by other versions) but does not clean text again, because it runs for
+every record at load; `problems()` re-checks a stored record fully for `netjournal doctor`.
+Fields a version does not know are kept in `extra` and written back unchanged.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 from typing import Any, ClassVar, Self
 
 from netjournal.core.clock import new_id, now_stamp
@@ -27,6 +31,15 @@ SOURCE_KINDS = (
 OUTREACH_KINDS = ("share", "follow-up", "introduce", "reconnect", "bring-in", "ask")
 OUTREACH_STATUSES = ("open", "done", "dropped")
 MAX_CADENCE_DAYS = 3650
+NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
+
+
+def extra_field() -> Any:
+    """The `extra` field of a record: what a newer version wrote, kept through edits.
+
+    Compared (an edit elsewhere that changed it is a change) but not hashed (JSON values).
+    """
+    return dataclasses.field(default_factory=lambda: NO_EXTRA, hash=False, repr=False)
 
 
 class Record:
@@ -41,6 +54,7 @@ class Record:
     id: str
     created: str
     updated: str
+    extra: Mapping[str, Any]
 
     @classmethod
     def create(cls, **fields: Any) -> Self:
@@ -49,19 +63,33 @@ class Record:
         return cls.build(**{"id": new_id(), "created": stamp, "updated": stamp, **fields})
 
     @classmethod
-    def build(cls, **fields: Any) -> Self:
-        """Clean and validate the given fields into a record."""
+    def build(cls, *, extra: Mapping[str, Any] = NO_EXTRA, **fields: Any) -> Self:
+        """Clean and validate the given fields into a record.
+
+        `extra` holds fields this version does not know (read from disk), kept as they are.
+        """
         unknown = set(fields) - cls.KNOWN
         if unknown:
             raise RecordError(f"Unknown field for {cls.TABLE}: {', '.join(sorted(unknown))}.")
-        record = cls(**cls.FIELDS.clean(fields))
+        cleaned = cls.FIELDS.clean(fields)
+        if extra:
+            cleaned["extra"] = MappingProxyType(dict(extra))
+        record = cls(**cleaned)
         record.validate()
         return record
 
     def edit(self, **changes: Any) -> Self:
-        """A copy with `changes` applied, cleaned, validated and stamped as updated now."""
-        current = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
-        return self.build(**{**current, **changes, "updated": now_stamp()})
+        """A copy with `changes` applied, cleaned, validated and stamped as updated now.
+
+        Fields this version does not know (`extra`) stay as they are.
+        """
+        return self.build(
+            **{**self.known_fields(), **changes, "updated": now_stamp()}, extra=self.extra
+        )
+
+    def known_fields(self) -> dict[str, Any]:
+        """The fields this version knows, by name, as Python values."""
+        return {name: getattr(self, name) for name in self.FIELD_NAMES}
 
     def validate(self) -> None:
         """Raise RecordError naming the first thing wrong with this record."""
@@ -96,7 +124,7 @@ class Record:
     def problems(self) -> list[str]:
         """What is wrong with a stored record, as sentences (empty when it is fine)."""
         try:
-            again = self.build(**self.to_dict())
+            again = self.build(**self.known_fields(), extra=self.extra)
         except RecordError as error:
             return [str(error)]
         if again != self:
@@ -104,13 +132,27 @@ class Record:
         return []
 
     def to_dict(self) -> dict[str, Any]:
-        """The record as plain JSON-ready data, with every field present."""
-        return self.FIELDS.to_json({name: getattr(self, name) for name in self.FIELD_NAMES})
+        """The record as plain JSON-ready data, with every field present (and any `extra`)."""
+        out = self.FIELDS.to_json(self.known_fields())
+        return {**self.extra, **out} if self.extra else out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
-        """A record from stored JSON; missing fields take their defaults."""
-        return cls(**cls.FIELDS.from_json(data, cls.KNOWN))
+        """A record from stored JSON; missing fields take their defaults, unknown ones are kept.
+
+        Raises RecordError whose message is a predicate about the record ("has a 'name'
+        field that is not text"), for the reader to name the file and the id around it.
+        """
+        fields, extra = cls.FIELDS.from_json(data, cls.KNOWN)
+        if extra:
+            fields["extra"] = MappingProxyType(extra)
+        record = cls(**fields)
+        try:
+            record.validate()
+        except RecordError as error:
+            said = str(error).rstrip(".")
+            raise RecordError(f"is not valid ({said[:1].lower()}{said[1:]})", error.field) from None
+        return record
 
     @property
     def label(self) -> str:
@@ -128,6 +170,10 @@ class Person(Record):
         texts=("notes",),
         words=("interests", "expertise", "needs", "tags", "email", "phone", "links"),
         ints=("influence", "cadence_days"),
+        choices={"kind": PERSON_KINDS, "status": PERSON_STATUSES},
+        bounds={"influence": (0, 3), "cadence_days": (1, MAX_CADENCE_DAYS)},
+        required=("name",),
+        not_null=("influence",),
     )
 
     id: str
@@ -150,6 +196,7 @@ class Person(Record):
     met_via: str = ""
     cadence_days: int | None = None
     notes: str = ""
+    extra: Mapping[str, Any] = extra_field()
 
     def validate(self) -> None:
         # In the order of the form's fields, so the first message is about the first problem.
@@ -192,6 +239,8 @@ class Interaction(Record):
         texts=("notes",),
         words=("person_ids", "learning_ids"),
         dates=("date",),
+        choices={"channel": CHANNELS},
+        required=("date", "summary"),
     )
 
     id: str
@@ -204,6 +253,7 @@ class Interaction(Record):
     summary: str = ""
     notes: str = ""
     learning_ids: tuple[str, ...] = ()
+    extra: Mapping[str, Any] = extra_field()
 
     def validate(self) -> None:
         if self.date is None:
@@ -227,6 +277,8 @@ class Learning(Record):
         texts=("body",),
         words=("tags",),
         dates=("date",),
+        choices={"source_kind": SOURCE_KINDS},
+        required=("date", "title"),
     )
 
     id: str
@@ -240,6 +292,7 @@ class Learning(Record):
     url: str = ""
     event: str = ""
     tags: tuple[str, ...] = ()
+    extra: Mapping[str, Any] = extra_field()
 
     def validate(self) -> None:
         if self.date is None:
@@ -263,6 +316,8 @@ class Outreach(Record):
         texts=("notes",),
         words=("person_ids",),
         dates=("due", "snoozed_until", "done_at"),
+        choices={"kind": OUTREACH_KINDS, "status": OUTREACH_STATUSES},
+        required=("title",),
     )
 
     id: str
@@ -278,6 +333,7 @@ class Outreach(Record):
     status: str = "open"
     snoozed_until: date | None = None
     done_at: date | None = None
+    extra: Mapping[str, Any] = extra_field()
 
     def validate(self) -> None:
         check_choice(self.kind, OUTREACH_KINDS, "kind of outreach", "kind")
@@ -303,7 +359,7 @@ class Outreach(Record):
 
 
 for _cls in (Person, Interaction, Learning, Outreach):
-    _cls.FIELD_NAMES = tuple(f.name for f in dataclasses.fields(_cls))
+    _cls.FIELD_NAMES = tuple(f.name for f in dataclasses.fields(_cls) if f.name != "extra")
     _cls.KNOWN = frozenset(_cls.FIELD_NAMES)
 
 RECORD_TYPES: dict[str, type[Record]] = {

@@ -38,7 +38,7 @@ from netjournal.core.who import MENTION_SUFFIX
 RERANK = 300
 TYPE_ORDER = {"person": 0, "learning": 1, "outreach": 2, "interaction": 3}
 EXPENSIVE = 40_000  # postings: a term this common is checked on candidates, not merged
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: words folded with transliteration (Đorđe is found as dorde)
 CACHE_NAME = ".cache/search-index"
 REINDEX_AFTER = 2000  # records changed since the index was built: then build it afresh
 

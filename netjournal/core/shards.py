@@ -4,7 +4,9 @@ TinyDB rewrites a whole file on every write, so a file's size is a save's cost. 
 the shard named by their month (`interactions/2026-03.json`) and a shard that holds
 SHARD_LIMIT records overflows into `2026-03~2.json`; a record stays in the shard it was first
 written to. Each shard is read once, remembers the identity of the file it read (inode, mtime,
-size) to notice another process's writes, and is written atomically by `flush`.
+size) to notice another process's writes, and is written atomically by `flush`. A record that
+fails the read check is left out of `records` and named in `bad`, and a shard holding one is
+never rewritten (see bad_records.py).
 """
 
 from __future__ import annotations
@@ -24,8 +26,15 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
-from netjournal.core.atomic_file import make_folder, write_atomically
-from netjournal.core.errors import JournalError
+from netjournal.core.atomic_file import (
+    IsALink,
+    linked,
+    make_folder,
+    open_no_follow,
+    write_atomically,
+)
+from netjournal.core.bad_records import BadRecord
+from netjournal.core.errors import JournalError, RecordError
 from netjournal.core.records import Record
 
 SHARD_LIMIT = 2000
@@ -70,6 +79,7 @@ class Shard:
         self.table = record_type.TABLE
         self.docs: dict[str, dict[str, Any]] = {}
         self.records: dict[str, Record] = {}
+        self.bad: dict[str, BadRecord] = {}  # records that failed the read check, by id
         self.signature: Signature | None = None
         self.digest = 0  # crc32 of the bytes last read or written
         self.read_at = 0.0  # when, by the wall clock (file times are wall-clock times)
@@ -113,11 +123,13 @@ class Shard:
     def load(self) -> None:
         """Read the file (a missing file is an empty shard); damaged content is a JournalError."""
         try:
-            with open(self.path, "rb") as handle:
+            with open_no_follow(self.path) as handle:
                 info = os.fstat(handle.fileno())
                 raw = handle.read()
         except FileNotFoundError:
             docs, signature = {}, None
+        except IsALink:
+            raise JournalError(linked(self.path)) from None
         except OSError as error:
             raise JournalError(
                 f"Cannot read the journal file {self.path}: {error.strerror}."
@@ -125,8 +137,8 @@ class Shard:
         else:
             docs = self._parse(raw)
             signature = (info.st_ino, info.st_mtime_ns, info.st_size)
-        records = self._records(docs)
-        self.docs, self.records, self.signature = docs, records, signature
+        records, bad = self._records(docs)
+        self.docs, self.records, self.bad, self.signature = docs, records, bad, signature
         self.digest = zlib.crc32(raw) if signature else 0
         self.read_at = time.time()
         self.loaded, self.dirty = True, False
@@ -144,15 +156,35 @@ class Shard:
                 raise damaged(self.path, f"record '{key}' is not a {self.table} record")
         return docs
 
-    def _records(self, docs: dict[str, dict[str, Any]]) -> dict[str, Record]:
+    def _records(
+        self, docs: dict[str, dict[str, Any]]
+    ) -> tuple[dict[str, Record], dict[str, BadRecord]]:
+        """The records of `docs`, and those that fail the read check (left out, named)."""
         build = self.record_type.from_dict
         try:
-            return {key: build(doc) for key, doc in docs.items()}
-        except (TypeError, ValueError, AttributeError) as error:
-            raise damaged(self.path, f"a record cannot be read ({error})") from None
+            return {key: build(doc) for key, doc in docs.items()}, {}
+        except (TypeError, ValueError, AttributeError):
+            pass  # rare: go again one by one, to name every bad record
+        records: dict[str, Record] = {}
+        bad: dict[str, BadRecord] = {}
+        for key, doc in docs.items():
+            try:
+                records[key] = build(doc)
+            except RecordError as error:  # a sentence's predicate: "has a 'name' field ..."
+                bad[key] = BadRecord(self.path, key, str(error))
+            except (TypeError, ValueError, AttributeError) as error:
+                bad[key] = BadRecord(self.path, key, f"cannot be read ({error})")
+        return records, bad
+
+    def check_writable(self) -> None:
+        """Refuse (JournalError) to rewrite a file holding a record this version cannot read."""
+        if self.bad:
+            raise JournalError(min(self.bad.values()).refusal())
 
     def apply(self, add: Iterable[Record], update: Iterable[Record], delete: Iterable[str]) -> None:
         """Change the documents in memory through TinyDB; `flush` writes them."""
+        # Rewriting the file would carry a bad record along unchecked, or drop it: neither.
+        self.check_writable()
         table = self._db.table(self.table)
         add, update, delete = list(add), list(update), list(delete)
         self._pending = (add, update, delete)
@@ -178,11 +210,19 @@ class Shard:
         if not self.dirty:
             return
         make_folder(self.path.parent)
-        data = (
+        data = self.serialized()
+        write_atomically(self.path, data)
+        self.written(data)
+
+    def serialized(self) -> bytes:
+        """The file's bytes for the documents in memory (sorted keys, two-space indent)."""
+        return (
             orjson.dumps({self.table: self.docs}, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
             + b"\n"
         )
-        write_atomically(self.path, data)
+
+    def written(self, data: bytes) -> None:
+        """`data` (from `serialized`) is now the file: the records match it, nothing is dirty."""
         add, update, delete = self._pending
         for record in (*add, *update):
             self.records[record.id] = record
@@ -195,7 +235,7 @@ class Shard:
 
     def forget(self) -> None:
         """Drop what is in memory (after a failed save): the next access reads the file again."""
-        self.docs, self.records, self.signature = {}, {}, None
+        self.docs, self.records, self.bad, self.signature = {}, {}, {}, None
         self._pending = ([], [], [])
         self.loaded = self.dirty = False
 
@@ -211,6 +251,8 @@ class TableFiles:
 
     def scan(self) -> bool:
         """Learn of shard files created since the last scan; True if there were any."""
+        if os.path.islink(self.folder):  # a linked table folder would take saves out of it
+            raise JournalError(linked(self.folder))
         try:
             names = [
                 entry.name

@@ -10,7 +10,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import cast
 
+from netjournal.core.bad_records import BadRecord
 from netjournal.core.contacts import last_contacts
 from netjournal.core.records import Interaction, Learning, Outreach, Person, Record
 from netjournal.core.store import Store
@@ -24,6 +26,8 @@ class JournalSnapshot:
     learnings: dict[str, Learning] = field(default_factory=dict)
     interactions: dict[str, Interaction] = field(default_factory=dict)
     outreach: dict[str, Outreach] = field(default_factory=dict)
+    # Records on disk that failed the read check: left out above, named to the user.
+    bad: tuple[BadRecord, ...] = ()
     # What other modules derive once per snapshot (e.g. bring_in's people by org), by name.
     memo: dict[str, object] = field(default_factory=dict, compare=False)
 
@@ -36,11 +40,17 @@ class JournalSnapshot:
     @classmethod
     def load(cls, store: Store) -> JournalSnapshot:
         """Read the whole journal (run it in a worker: it reads every file once)."""
+        tables = store.everything()  # one moment of the journal: another save whole or not at all
+        people = cast("list[Person]", tables[Person.TABLE])
+        learnings = cast("list[Learning]", tables[Learning.TABLE])
+        interactions = cast("list[Interaction]", tables[Interaction.TABLE])
+        outreach = cast("list[Outreach]", tables[Outreach.TABLE])
         return cls(
-            people={p.id: p for p in store.people()},
-            learnings={item.id: item for item in store.learnings()},
-            interactions={i.id: i for i in store.interactions()},
-            outreach={o.id: o for o in store.outreach()},
+            people={p.id: p for p in people},
+            learnings={item.id: item for item in learnings},
+            interactions={i.id: i for i in interactions},
+            outreach={o.id: o for o in outreach},
+            bad=tuple(store.bad_records()),
         )
 
     def records(self) -> list[Record]:

@@ -20,21 +20,36 @@ from typing import TypeVar
 import orjson
 
 from netjournal.core.atomic_file import (
+    NotDurable,
     make_folder,
     replace_durably,
     write_atomically,
     write_new_temporary,
 )
-from netjournal.core.errors import JournalError, NotFound
+from netjournal.core.bad_records import BadRecord
+from netjournal.core.commit import (
+    COMMIT_NAME,
+    Staged,
+    Unfinished,
+    commit,
+    discard,
+    finish_pending,
+    pending,
+    stage,
+    sweep_orphans,
+)
+from netjournal.core.errors import JournalError, NotFound, SavedButUnconfirmed
 from netjournal.core.journal_lock import LOCK_NAME, JournalLock
 from netjournal.core.records import RECORD_TYPES, Interaction, Learning, Outreach, Person, Record
-from netjournal.core.shards import Shard, TableFiles, damaged
+from netjournal.core.shards import Shard, TableFiles, damaged, disk_signature
 
 SCHEMA_VERSION = 1
 META_NAME = "meta.json"
 R = TypeVar("R", bound=Record)
 # Referenced records are written before the records that point at them, and removed after.
 WRITE_ORDER = ("people", "learnings", "interactions", "outreach")
+# Where temporaries can be left behind: the folder itself, the tables, the search cache.
+SWEPT_FOLDERS = (*RECORD_TYPES, ".cache")
 
 
 def month_key(record: Record) -> str:
@@ -62,15 +77,24 @@ class Store:
         self.folder = folder
         self.tables = {name: TableFiles(folder, kind) for name, kind in RECORD_TYPES.items()}
         self._in_batch = False
+        self._swept = False  # orphaned temporaries are removed once per store, at its first save
 
     @classmethod
     def open(cls, folder: Path) -> Store:
-        """Check the folder is a journal this version can read; nothing is written."""
+        """Check the folder is a journal this version can read.
+
+        Nothing is written, but for finishing a save that another process committed and could
+        not complete (it died, or the disk failed): that save is in the journal already.
+        """
         folder = Path(folder)
         if folder.exists() and not folder.is_dir():
             raise JournalError(f"{folder} is a file, not a journal folder.")
         read_schema(folder)
-        return cls(folder)
+        store = cls(folder)
+        if pending(folder):
+            with JournalLock(folder):
+                store._finish_interrupted()
+        return store
 
     @property
     def exists(self) -> bool:
@@ -81,8 +105,22 @@ class Store:
     def all(self, kind: type[R]) -> list[R]:
         """Every record of a kind, current with the disk."""
         table = self.tables[kind.TABLE]
-        table.load_all()
+        if table.load_all():
+            self._settle()
         return list(table.records())  # type: ignore[arg-type]
+
+    def everything(self) -> dict[str, list[Record]]:
+        """Every record of every table, by table name, all read at one moment of the journal.
+
+        Separate `all()` calls may each see a different moment (another process saves between
+        them); this sees a save whole or not at all in every table.
+        """
+        changed = False
+        for table in self.tables.values():
+            changed = table.load_all() or changed
+        if changed:
+            self._settle()
+        return {name: list(table.records()) for name, table in self.tables.items()}
 
     def people(self) -> list[Person]:
         return self.all(Person)
@@ -99,13 +137,78 @@ class Store:
     def get(self, kind: type[R], record_id: str) -> R | None:
         """One record by id, or None."""
         table = self.tables[kind.TABLE]
-        if not table.complete:
-            table.load_all()
+        if not table.complete and table.load_all():
+            self._settle()
         return table.get(record_id)  # type: ignore[return-value]
+
+    def bad_records(self) -> list[BadRecord]:
+        """Records read so far that failed the read check (left out of every list), sorted."""
+        return sorted(
+            bad
+            for table in self.tables.values()
+            for shard in table.shards.values()
+            for bad in shard.bad.values()
+        )
 
     def refresh(self) -> set[str]:
         """Reload what other processes changed; the names of the tables that changed."""
-        return {name for name, table in self.tables.items() if table.refresh()}
+        changed = {name for name, table in self.tables.items() if table.refresh()}
+        if changed:
+            self._settle()
+        return changed
+
+    def _settle(self) -> None:
+        """Make what this store has read one moment of the journal, never half a save.
+
+        A save of several files renames them one by one after its commit record is written, so
+        a reader without the lock may have read some files before a save and some after. Read
+        files that are all unchanged, no new shard and no commit record mean nothing moved while
+        they were read; otherwise wait for the lock (the writer's save is then whole, or a dead
+        writer's is finished here) and reread what changed.
+        """
+        if self._in_batch or self._unchanged_on_disk():
+            return  # under the lock no save is half done
+        with JournalLock(self.folder):
+            self._finish_interrupted()
+            for table in self.tables.values():
+                table.refresh()
+
+    def _unchanged_on_disk(self) -> bool:
+        if pending(self.folder):
+            return False
+        for table in self.tables.values():
+            if table.complete and table.scan():
+                return False
+            for shard in table.shards.values():
+                if shard.loaded and disk_signature(shard.path) != shard.signature:
+                    return False
+        return True
+
+    def tidy(self) -> tuple[list[str], list[Path]]:
+        """Finish a save another process left half done and remove orphaned temporaries.
+
+        What `netjournal doctor` repairs; every save does it too. Takes the journal lock.
+        Returns the files the finished save put in place and the temporaries removed.
+        """
+        with JournalLock(self.folder):
+            self._swept = False
+            return self._finish_interrupted()
+
+    def _finish_interrupted(self) -> tuple[list[str], list[Path]]:
+        """Under the lock: finish a committed save left unfinished (the files it put in place);
+        at a store's first save, also remove temporaries no live save needs (those removed)."""
+        removed: list[Path] = []
+        try:
+            finished = finish_pending(self.folder)
+            if finished or not self._swept:
+                removed = sweep_orphans(self.folder, SWEPT_FOLDERS)
+                self._swept = True
+        except OSError as error:
+            raise JournalError(
+                f"Could not finish an interrupted save in {self.folder}: "
+                f"{error.strerror or error}; try again, or run `netjournal doctor`."
+            ) from None
+        return finished, removed
 
     # Writing
 
@@ -163,6 +266,7 @@ class Store:
         with JournalLock(self.folder):
             self._in_batch = True
             try:
+                self._finish_interrupted()
                 self._check_schema_unchanged()
                 self.refresh()
                 changes = Changes()
@@ -207,21 +311,49 @@ class Store:
         for (name, key), records in by_key.items():
             for shard, placed in self.tables[name].place_new(key, records):
                 slot(shard)[0].extend(placed)
+        staged: list[Staged] = []
+        committing = False
         try:
             for shard, (add, update, delete) in plan.items():
                 shard.apply(add, update, delete)
             order = list(reversed(WRITE_ORDER)) if changes.delete else list(WRITE_ORDER)
-            for shard in sorted(plan, key=lambda shard: order.index(shard.table)):
-                writing = shard
-                shard.flush()
+            dirty = [
+                shard for shard in sorted(plan, key=lambda s: order.index(s.table)) if shard.dirty
+            ]
+            if len(dirty) == 1:  # one file: its rename is atomic, no commit record needed
+                writing = dirty[0]
+                writing.flush()
+            elif dirty:  # several files: all or nothing, through a commit record
+                data = [shard.serialized() for shard in dirty]
+                for shard, new in zip(dirty, data, strict=True):
+                    writing = shard
+                    staged.append(stage(shard.path, new))
+                writing, committing = None, True
+                commit(self.folder, staged)
+                for shard, new in zip(dirty, data, strict=True):
+                    shard.written(new)
         except BaseException as error:
             # Whatever stopped the save (a full disk, a bug, ctrl+c), memory must match the disk.
             for shard in plan:
                 if shard.dirty:
                     shard.forget()
                     self.tables[shard.table].complete = False
+            if not committing:
+                discard(staged)  # commit() removes its own, and needs them once past its point
             if isinstance(error, ValueError):  # TinyDB: an id already in that shard
                 raise JournalError(f"Nothing was saved: {error}.") from None
+            # Past the commit point the change is saved: say so, and what went wrong after.
+            if isinstance(error, Unfinished):
+                raise SavedButUnconfirmed(
+                    "The change was saved, but the disk reported an error while putting its "
+                    f"files in place ({error.error.strerror or error.error}); netjournal "
+                    "completes it the next time it opens the journal: check the disk."
+                ) from None
+            if isinstance(error, NotDurable):
+                raise SavedButUnconfirmed(
+                    f"The change was saved to {error.filename}, but the disk did not confirm it "
+                    f"is stored safely ({error.strerror or error}): check the disk."
+                ) from None
             if isinstance(error, OSError):
                 where = writing.path if writing is not None else self.folder
                 raise JournalError(
@@ -245,7 +377,7 @@ class Store:
             or pure.is_absolute()
             or any(part in (".", "..") or part.endswith(".tmp") for part in parts)
             or parts[0] in RECORD_TYPES
-            or parts[0] in (META_NAME, LOCK_NAME)
+            or parts[0] in (META_NAME, LOCK_NAME, COMMIT_NAME)
         ):
             raise ValueError(f"{name!r} is not the name of a side file")
         return self.folder.joinpath(*parts)
@@ -294,12 +426,20 @@ class Store:
             return False  # a cache never creates a journal
         path = self.side_path(name)
         try:
-            self._write_side(path, chunks, JournalLock(self.folder))
+            self._write_side(path, chunks, self._locked_sweeping(path.parent))
         except OSError as error:
             raise JournalError(
                 f"Could not save the cache {path}: {error.strerror or error}."
             ) from None
         return True
+
+    @contextmanager
+    def _locked_sweeping(self, folder: Path) -> Iterator[None]:
+        """The journal lock, with the temporaries in `folder` that dead writers left removed
+        (a cache write killed halfway leaves tens of MB)."""
+        with JournalLock(self.folder):
+            sweep_orphans(folder, ())
+            yield
 
     def _write_side(
         self,
@@ -363,9 +503,14 @@ def read_schema(folder: Path) -> int | None:
         raise JournalError(f"Cannot read {meta_path}: {error.strerror}.") from None
     try:
         meta = orjson.loads(raw)
-        schema = int(meta["schema"])
-    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+        schema = meta["schema"]
+    except (orjson.JSONDecodeError, KeyError, TypeError):
         raise damaged(meta_path, "it does not say which schema version the journal has") from None
+    # Exactly an int: "1", true and 1.9 are not versions (a hand edit or another program).
+    if schema.__class__ is not int or schema < 1:
+        raise damaged(
+            meta_path, f"its schema version is not a whole number from 1 to {SCHEMA_VERSION}"
+        )
     if schema > SCHEMA_VERSION:
         raise JournalError(
             f"The journal at {folder} was written by a newer netjournal (schema {schema}; this "

@@ -21,10 +21,12 @@ import orjson
 from netjournal.core.cleaning import clean_line
 from netjournal.core.clock import now_stamp
 from netjournal.core.errors import RecordError
+from netjournal.core.fields import is_stamp
 from netjournal.core.records import RECORD_TYPES, Interaction, Outreach, Record
 from netjournal.core.store import SCHEMA_VERSION
 from netjournal.formats.errors import FormatError
-from netjournal.formats.incoming import Incoming, Parsed, Progress, Ticker
+from netjournal.formats.incoming import Incoming, Parsed, Progress, Ticker, short_name
+from netjournal.formats.limits import over_cap
 from netjournal.formats.report import Note
 from netjournal.formats.sniff import guess_text, hint
 
@@ -90,11 +92,15 @@ def _read_record(kind: type[Record], item: Any, number: int, parsed: Parsed) -> 
     data = item if isinstance(item, dict) else {}
     record_id = clean_line(data.get("id") or "")[:40]  # as the file says it: it may be anything
     where = f"{what} {record_id}" if record_id else f"{what} #{number}"
-    label = clean_line(data.get("name") or data.get("title") or data.get("summary") or "")
+    label = short_name(data.get("name") or data.get("title") or data.get("summary") or "")
+    too_large = over_cap(kind, data)
+    if too_large:
+        parsed.problems.append(Note(where, label, too_large, what))
+        return
     try:
         record = _record(kind, item)
     except RecordError as error:
-        parsed.problems.append(Note(where, label[:60], clean_line(error), what))
+        parsed.problems.append(Note(where, label, clean_line(error), what))
         return
     if kind.TABLE == "people":
         parsed.people.append(Incoming(record, where))  # type: ignore[arg-type]
@@ -111,10 +117,13 @@ def _record(kind: type[Record], item: Any) -> Record:
     if not _ID.match(item["id"]):
         raise RecordError("its id is not a netjournal id.")
     for stamp in ("created", "updated"):  # `created` names the shard file: it must be a time
-        if not _STAMP.match(item[stamp]):
+        if not (_STAMP.match(item[stamp]) and is_stamp(item[stamp])):  # Feb 30 is no time
             raise RecordError(f"its {stamp} time is not a UTC ISO timestamp.")
+    # Fields a newer netjournal wrote come back as they were (kept, like on disk).
+    known = {key: value for key, value in item.items() if key in kind.KNOWN}
+    extra = {key: value for key, value in item.items() if key not in kind.KNOWN}
     try:
-        return kind.build(**item)
+        return kind.build(**known, extra=extra)
     except RecordError:
         raise
     except (TypeError, ValueError, AttributeError) as error:  # a value of the wrong type

@@ -1,15 +1,18 @@
 """A CSV export as a header and rows of named cells, each row with the line it starts on.
 
 Exports put notes above the header (LinkedIn) and older ones lack columns, so the header is
-found by its names, not its position, and cells are looked up by column name.
+found by its names, not its position, and cells are looked up by column name. A row the csv
+module cannot read is kept as a bad row with its line, for the report: no row is lost silently.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import re
+import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 HEADER_SCAN_LINES = 40
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -30,10 +33,17 @@ class Row:
 
 
 @dataclass(frozen=True)
+class BadRow:
+    line: int  # 1-based line of the file where the row starts
+    reason: str  # why it could not be read, in words
+
+
+@dataclass(frozen=True)
 class CsvTable:
     header_line: int
     columns: tuple[str, ...]
     rows: list[Row]
+    bad_rows: list[BadRow] = field(default_factory=list)
 
 
 def header_cells(line: str) -> set[str]:
@@ -61,22 +71,76 @@ def split_lines(text: str) -> list[str]:
 
 
 def _table(lines: list[str], header_index: int) -> CsvTable:
-    reader = csv.reader(lines[header_index:])
-    columns = tuple(cell.strip().lower() for cell in next(reader))
-    rows: list[Row] = []
-    start = header_index + 2  # the line after the header, 1-based
-    for cells in _rows(reader):
-        if any(cell.strip() for cell in cells):
-            rows.append(Row(start, dict(zip(columns, cells, strict=False))))
-        start = header_index + reader.line_num + 1
-    return CsvTable(header_index + 1, columns, rows)
+    body = lines[header_index:]
+    with _cells_up_to(sum(map(len, body))):
+        reader = csv.reader(body)
+        columns = tuple(cell.strip().lower() for cell in next(reader, []))
+        rows: list[Row] = []
+        bad: list[BadRow] = []
+        start = last = header_index + 2  # the line after the header, 1-based
+        while True:
+            read = reader.line_num
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as error:  # report the row, then read on from the next line
+                bad.append(BadRow(start, _why(error)))
+                if reader.line_num == read:  # nothing was consumed: it would fail forever
+                    break
+            else:
+                last = start
+                if any(cell.strip() for cell in cells):
+                    rows.append(Row(start, dict(zip(columns, cells, strict=False))))
+            start = header_index + reader.line_num + 1
+        if rows and rows[-1].line == last and _quote_left_open(lines[last - 1 :]):
+            rows.pop()  # its last cell swallowed every line after it
+            bad.append(BadRow(last, _OPEN_QUOTE))
+    return CsvTable(header_index + 1, columns, rows, bad)
 
 
-def _rows(reader: Iterator[list[str]]) -> Iterator[list[str]]:
+_OPEN_QUOTE = (
+    "the row could not be read: a quote in it is never closed, so every line after it would "
+    "be one cell (is the file cut short?); it was left out"
+)
+
+
+def _quote_left_open(lines: list[str]) -> bool:
+    """Whether the last record (these lines, to the end of the file) ends inside a quote."""
     try:
-        yield from reader
-    except csv.Error:  # a quote left open at the end of the file: what came before stands
-        return
+        for _cells in csv.reader(lines, strict=True):
+            pass
+    except csv.Error as error:
+        return "unexpected end of data" in str(error)
+    return False
+
+
+_LIMIT_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _cells_up_to(length: int) -> Iterator[None]:
+    """Let the csv module read cells of up to `length` characters, for one read only.
+
+    Its limit (131,072 by default) is process-wide, so it is raised and put back under a lock;
+    the import caps (limits.py) judge a long cell, with the row's line, once it is read.
+    """
+    with _LIMIT_LOCK:
+        before = csv.field_size_limit()
+        csv.field_size_limit(max(before, length + 1))
+        try:
+            yield
+        finally:
+            csv.field_size_limit(before)
+
+
+def _why(error: csv.Error) -> str:
+    text = str(error)
+    if "field limit" in text:
+        what = "a cell is longer than netjournal reads"
+    else:
+        what = f"it is not a CSV row ({text})"
+    return f"the row could not be read: {what}; it was left out"
 
 
 def split_values(cell: str) -> list[str]:

@@ -3,7 +3,7 @@
 Byte-order marks (UTF-8, UTF-16, UTF-32) win; UTF-16 without a mark is recognised by its
 zero bytes; otherwise UTF-8, and for legacy 8-bit files Windows-1252 (which is also Latin-1
 for every letter). Files that cannot be imported are refused here, before anything is parsed,
-with one sentence: missing, a folder, unreadable, empty, binary.
+with one sentence: missing, a folder, unreadable, empty, binary, larger than the import cap.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import codecs
 from pathlib import Path
 
 from netjournal.formats.errors import FormatError
+from netjournal.formats.limits import check_file_size
 
 _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -32,7 +33,9 @@ def read_text(path: Path) -> str:
             raise FormatError(f"{path} is a folder, not a file; nothing was imported.")
         if path.exists() and not path.is_file():  # a device or a pipe may never end
             raise FormatError(f"{path} is not a regular file; nothing was imported.")
+        check_file_size(path.stat().st_size, str(path))  # before reading it, not after
         raw = path.read_bytes()
+        check_file_size(len(raw), str(path))  # it may have grown meanwhile
     except FileNotFoundError:
         raise FormatError(f"{path} does not exist; nothing was imported.") from None
     except PermissionError:

@@ -2,22 +2,22 @@
 
 A file is written atomically (a temporary file beside it, then renamed), so a failed export
 never leaves half a file in place of a good one. A Markdown folder is written only into a new
-or empty folder, so an export never mixes with (or overwrites) other files.
+or empty folder, or over an earlier export, and as a whole (export_folder.py), so an export
+never mixes with (or overwrites) other files and a failure never leaves half of one.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from netjournal.core.atomic_file import make_folder, write_atomically
+from netjournal.core.atomic_file import write_atomically
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.words import count_of
 from netjournal.formats.backup import backup_bytes
 from netjournal.formats.errors import FormatError
+from netjournal.formats.export_folder import write_export_folder
 from netjournal.formats.ics_export import outreach_calendar
 from netjournal.formats.markdown_export import markdown_document, markdown_files
 from netjournal.formats.vcard_export import vcards
@@ -76,60 +76,22 @@ def write_file(path: Path, data: bytes) -> None:
             with open(path, "wb") as handle:
                 handle.write(data)
             return
-        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            write_atomically(path, data, temp)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                temp.unlink()
+        write_atomically(path, data)  # a new temporary of its own, never one planted there
     except OSError as error:
         raise FormatError(
             f"Cannot write {path}: {error.strerror or error}; nothing was exported."
         ) from None
 
 
-MARKER = ".netjournal-export"  # lists the files an export wrote, so the next one may replace them
-
-
 def write_markdown_folder(folder: Path, journal: JournalSnapshot, today: date) -> int:
     """Write the Markdown folder (index.md, people/, journal.md, outreach.md); files written.
 
-    Into a new or empty folder, or over an earlier netjournal export there (its files are
-    replaced; anything else in the folder, a `.git` say, is left alone).
+    Into a new or empty folder, or over an earlier netjournal export there (replaced as a
+    whole; anything else in the folder, a `.git` say, is left alone). Files 0600, folders 0700.
     """
-    folder = Path(folder)
-    if folder.exists() and not folder.is_dir():
-        raise FormatError(f"{folder} is a file, not a folder; nothing was exported.")
-    earlier = _earlier_export(folder)
-    if earlier is None and folder.is_dir() and any(folder.iterdir()):
-        raise FormatError(
-            f"{folder} is not empty and holds no earlier netjournal export; "
-            "export into a new or empty folder."
-        )
     files = markdown_files(journal, today)
-    try:
-        make_folder(folder / "people")
-        for relative in earlier or ():
-            if relative not in files:  # a person deleted since: their page goes too
-                with contextlib.suppress(FileNotFoundError):
-                    (folder / relative).unlink()
-        for relative, text in files.items():
-            (folder / relative).write_text(text, encoding="utf-8")
-        (folder / MARKER).write_text("\n".join(sorted(files)) + "\n", encoding="utf-8")
-    except OSError as error:
-        raise FormatError(f"Cannot write into {folder}: {error.strerror or error}.") from None
+    write_export_folder(Path(folder), files)
     return len(files)
-
-
-def _earlier_export(folder: Path) -> list[str] | None:
-    """The files an earlier export wrote into `folder` (None if it holds none)."""
-    try:
-        listed = (folder / MARKER).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return None
-    # Only plain relative names inside the folder: a marker never points elsewhere.
-    return [name for name in listed if name and ".." not in Path(name).parts
-            and not Path(name).is_absolute()]  # fmt: skip
 
 
 def _everything(journal: JournalSnapshot) -> str:

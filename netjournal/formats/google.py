@@ -14,6 +14,8 @@ import re
 from netjournal.formats.csv_table import Row, find_table, split_values
 from netjournal.formats.errors import FormatError
 from netjournal.formats.incoming import Parsed, Progress, Ticker
+from netjournal.formats.limits import check_record_count
+from netjournal.formats.report import Note
 from netjournal.formats.sniff import guess_text, hint, is_google_header
 
 FORMAT = "Google Contacts"
@@ -34,7 +36,9 @@ def parse_contacts(text: str, progress: Progress | None = None, source: str = ""
         found = _NUMBERED.match(column)
         if found:
             numbered[found[1]].append(column)
+    check_record_count(len(table.rows) + len(table.bad_rows), "rows", source)
     parsed = Parsed(FORMAT)
+    parsed.problems += [Note(f"line {bad.line}", "", bad.reason) for bad in table.bad_rows]
     ticker = Ticker(progress, len(table.rows))
     for done, row in enumerate(table.rows, 1):
         parsed.add_person(

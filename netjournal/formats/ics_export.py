@@ -1,7 +1,9 @@
 """Open outreach as iCalendar, for the calendar or task app the user already looks at.
 
 By default each open outreach is a VTODO (DUE on its due date, DTSTART on the day a snooze
-ends). Many calendars (Google Calendar among them) ignore VTODO, so `events=True` writes
+ends). RFC 5545 wants DUE later than DTSTART, and a snooze always ends after the due date:
+such a to-do is due on the day its snooze ends, without a DTSTART, and its description says
+when it was due. Many calendars (Google Calendar among them) ignore VTODO, so `events=True` writes
 all-day VEVENTs instead, on the day the outreach is due (or comes back from a snooze);
 outreach with no due date has no day to go on and is left out of events.
 UIDs are stable (the outreach's id), so importing a newer export updates the entries.
@@ -52,12 +54,16 @@ def outreach_calendar(journal: JournalSnapshot, *, events: bool = False) -> Cale
 
 def _todo(journal: JournalSnapshot, item: Outreach) -> Todo:
     todo = Todo()
-    _common(todo, journal, item, uid=f"{item.id}@netjournal")
+    due, start, was = item.due, item.snoozed_until, ""
+    if item.due and item.snoozed_until and item.snoozed_until >= item.due:
+        due, start = item.snoozed_until, None  # snoozed past its due date: due when it is back
+        was = f"Snoozed to {item.snoozed_until.isoformat()}; due {item.due.isoformat()}."
+    _common(todo, journal, item, uid=f"{item.id}@netjournal", aside=was)
     todo.add("status", "NEEDS-ACTION")
-    if item.due:
-        todo.add("due", item.due)
-    if item.snoozed_until:
-        todo.add("dtstart", item.snoozed_until)
+    if due:
+        todo.add("due", due)
+    if start:
+        todo.add("dtstart", start)
     return todo
 
 
@@ -65,12 +71,15 @@ def _event(journal: JournalSnapshot, item: Outreach, day: date) -> Event:
     event = Event()
     _common(event, journal, item, uid=f"{item.id}-day@netjournal")
     event.add("dtstart", day)
-    event.add("dtend", day + timedelta(days=1))  # all-day: DTEND is the next day, exclusive
+    if day < date.max:  # all-day: DTEND is the next day, exclusive; without one, one day too
+        event.add("dtend", day + timedelta(days=1))
     event.add("transp", "TRANSPARENT")  # a reminder, not a meeting: it does not block the day
     return event
 
 
-def _common(component: Todo | Event, journal: JournalSnapshot, item: Outreach, uid: str) -> None:
+def _common(
+    component: Todo | Event, journal: JournalSnapshot, item: Outreach, uid: str, aside: str = ""
+) -> None:
     component.add("uid", uid)
     component.add("dtstamp", _stamp(item.updated))
     component.add("summary", item.title)
@@ -80,6 +89,8 @@ def _common(component: Todo | Event, journal: JournalSnapshot, item: Outreach, u
         lines.append(f"Share: {journal.learnings[item.learning_id].title}")
     if item.reason:
         lines.append(f"Why: {item.reason}")
+    if aside:
+        lines.append(aside)
     if item.notes:
         lines += ["", item.notes]
     component.add("description", "\n".join(lines))

@@ -9,17 +9,20 @@ people come in. A dry run reads the journal and writes nothing at all.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from netjournal.core.cleaning import clean_line
-from netjournal.core.records import Interaction, Learning, Outreach, Record
+from netjournal.core.organization import inferred_from, our_organization
+from netjournal.core.records import Interaction, Learning, Outreach, Person, Record
 from netjournal.core.store import Store
+from netjournal.core.words import count_of
 from netjournal.formats import backup, google, linkedin, vcard_import
 from netjournal.formats.decoding import read_text
 from netjournal.formats.errors import FormatError
-from netjournal.formats.incoming import Parsed, Progress
+from netjournal.formats.incoming import Incoming, Parsed, Progress
+from netjournal.formats.kinds import settle_kind
 from netjournal.formats.merge import plan_people
 from netjournal.formats.report import ImportReport, Note
 from netjournal.formats.sniff import guess_text
@@ -61,11 +64,19 @@ class ImportPlan:
     report: ImportReport
 
 
-def plan_import(store: Store, parsed: Parsed, source: str, dry_run: bool = False) -> ImportPlan:
-    """What importing `parsed` changes in the journal as it is now (nothing is written)."""
+def plan_import(
+    store: Store, parsed: Parsed, source: str, dry_run: bool = False, organization: str = ""
+) -> ImportPlan:
+    """What importing `parsed` changes in the journal as it is now (nothing is written).
+
+    `organization` is config.toml's; unset, it is inferred from the journal's internal
+    people, else from the people the file labels as colleagues."""
     current = store.people()
-    people = plan_people(current, parsed.people, keep_ids=parsed.keep_ids)
-    report = ImportReport(clean_line(source), parsed.format, dry_run)
+    incoming, colleagues = parsed.people, ""
+    if not parsed.keep_ids:  # a backup states every kind: nothing to settle
+        incoming, colleagues = _settled(parsed.people, current, organization)
+    people = plan_people(current, incoming, keep_ids=parsed.keep_ids)
+    report = ImportReport(clean_line(source), parsed.format, dry_run, colleagues=colleagues)
     report.created += people.created
     report.updated += people.updated
     report.skipped += parsed.skipped + people.skipped
@@ -87,6 +98,34 @@ def plan_import(store: Store, parsed: Parsed, source: str, dry_run: bool = False
     return ImportPlan(add, list(people.update), report)
 
 
+def _settled(
+    incoming: list[Incoming], current: Sequence[Person], organization: str
+) -> tuple[list[Incoming], str]:
+    """The file's people with kinds settled by your organization, and a sentence saying so."""
+    ours = our_organization(organization, current) or inferred_from(
+        item.person for item in incoming if item.kind_from_label and item.person.kind == "internal"
+    )
+    if ours is None:
+        return incoming, ""
+    settled, made, unmade = [], 0, 0
+    for item in incoming:
+        person = settle_kind(item.person, item.kind_from_label, ours)
+        if person is not item.person:
+            made += person.kind == "internal"
+            unmade += person.kind != "internal"
+            item = replace(item, person=person)
+        settled.append(item)
+    parts = []
+    if made:
+        parts.append(f"{count_of(made, 'person', 'people')} at {ours.describe()} "
+                     f"{'comes' if made == 1 else 'come'} in as internal colleagues")  # fmt: skip
+    if unmade:
+        parts.append(f"{count_of(unmade, 'person', 'people')} labelled as colleagues but at "
+                     f"another company {'comes' if unmade == 1 else 'come'} in as other, "
+                     "not internal")  # fmt: skip
+    return settled, "; ".join(parts) + "." if parts else ""
+
+
 def import_file(
     store: Store,
     format_name: str,
@@ -94,25 +133,28 @@ def import_file(
     *,
     dry_run: bool = False,
     progress: Progress | None = None,
+    organization: str = "",
 ) -> ImportReport:
     """Import `path` into the journal in one save (none for a dry run); the report."""
     parsed = read_file(format_name, path, progress)
-    return apply_import(store, parsed, str(path), dry_run=dry_run)
+    return apply_import(store, parsed, str(path), dry_run=dry_run, organization=organization)
 
 
 def apply_import(
-    store: Store, parsed: Parsed, source: str, *, dry_run: bool = False
+    store: Store, parsed: Parsed, source: str, *, dry_run: bool = False, organization: str = ""
 ) -> ImportReport:
     """Save what a file read with `read_file` changes, in one save; the report.
 
     For a preview that the user confirms: `read_file`, `apply_import(..., dry_run=True)`,
     then `apply_import(...)` with the same `parsed` (the journal is compared again).
+    `organization`: config.toml's (people at it come in as internal colleagues).
     """
-    plan = plan_import(store, parsed, source, dry_run)
+    plan = plan_import(store, parsed, source, dry_run, organization)
     if dry_run or not (plan.add or plan.update):
         return plan.report
     with store.batch() as changes:
-        plan = plan_import(store, parsed, source)  # again, under the lock: others may have saved
+        # Again, under the lock: others may have saved.
+        plan = plan_import(store, parsed, source, organization=organization)
         changes.add += plan.add
         changes.update += plan.update
     return plan.report

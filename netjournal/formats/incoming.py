@@ -15,6 +15,7 @@ from netjournal.core.cleaning import clean_line
 from netjournal.core.errors import RecordError
 from netjournal.core.records import Person, Record
 from netjournal.formats.kinds import kind_from
+from netjournal.formats.limits import over_cap
 from netjournal.formats.report import Note
 
 Progress = Callable[[int, int], None]
@@ -29,6 +30,7 @@ class Incoming:
 
     person: Person
     where: str
+    kind_from_label: bool = False  # its kind was read off a label ("Colleagues"), not stated
 
 
 @dataclass
@@ -43,23 +45,30 @@ class Parsed:
     keep_ids: bool = False  # a backup: records keep their ids and timestamps
 
     def add_person(self, fields: dict[str, Any], where: str) -> None:
-        """Clean and validate `fields` into a person; a bad email is left out and reported."""
+        """Clean and validate `fields` into a person; a bad email is left out and reported.
+
+        A person with a value over the import caps (limits.py) is left out and reported."""
+        too_large = over_cap(Person, fields)
+        if too_large:
+            self.problems.append(Note(where, short_name(fields.get("name", "")), too_large))
+            return
         name = clean_line(fields.get("name", ""))
         if not name:
             self.skipped.append(Note(where, "", "no name"))
             return
         fields = {**fields, "email": self._emails(fields.get("email", ()), where, name)}
+        labelled = False
         if fields.get("kind", "other") == "other":  # a label like "Customers" says what they are
             tags = fields.get("tags", ())
             kind = kind_from([tags] if isinstance(tags, str) else tags, fields.get("role", ""))
             if kind is not None:
-                fields["kind"] = kind
+                fields["kind"], labelled = kind, True
         try:
             person = Person.create(**fields)
         except RecordError as error:
             self.problems.append(Note(where, name, str(error)))
             return
-        self.people.append(Incoming(person, where))
+        self.people.append(Incoming(person, where, labelled))
 
     def _emails(self, values: Any, where: str, name: str) -> list[str]:
         kept = []
@@ -75,6 +84,12 @@ class Parsed:
                     Note(where, name, f"'{address}' is not an email address; it was left out")
                 )
         return kept
+
+
+def short_name(value: Any, length: int = 60) -> str:
+    """A name for a report line: cleaned, and cut to `length` characters with an ellipsis."""
+    text = clean_line(value[: length * 4] if isinstance(value, str) else value)
+    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 class Ticker:

@@ -2,7 +2,8 @@
 
 The file starts with a few lines of notes before the header; columns are looked up by name
 (older exports have no URL column, newer ones may add more); `Connected On` is "14 Mar 2024".
-Rows without a name (deactivated profiles) are skipped and counted.
+Rows without a name (deactivated profiles) are skipped and counted. A cell of any length is
+read (the import caps judge it); a row that cannot be read is reported with its line.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from datetime import date, datetime
 from netjournal.formats.csv_table import find_table
 from netjournal.formats.errors import FormatError
 from netjournal.formats.incoming import Parsed, Progress, Ticker
+from netjournal.formats.limits import check_record_count
+from netjournal.formats.report import Note
 from netjournal.formats.sniff import guess_text, hint, is_linkedin_header
 
 FORMAT = "LinkedIn"
@@ -26,7 +29,9 @@ def parse_connections(text: str, progress: Progress | None = None, source: str =
             f"with First Name, Last Name and Connected On){hint(guess_text(text))}; "
             "nothing was imported."
         )
+    check_record_count(len(table.rows) + len(table.bad_rows), "rows", source)
     parsed = Parsed(FORMAT)
+    parsed.problems += [Note(f"line {bad.line}", "", bad.reason) for bad in table.bad_rows]
     ticker = Ticker(progress, len(table.rows))
     for done, row in enumerate(table.rows, 1):
         connected = row.get("connected on")

@@ -2,7 +2,9 @@
 
 Profiles list a person's fields, open outreach and timeline (interactions, newest first); the
 journal lists learnings, newest first, with whom each was shared; the outreach list is what is
-still open, soonest first. User text is written as typed: Markdown is what it is meant for.
+still open, soonest first. User text reads as typed and never becomes markup: names, notes
+and titles are escaped, a learning's body keeps its Markdown but no HTML, links or headings,
+and only http(s) and mailto URLs are links (markdown_text.py).
 
 Folder layout: index.md (counts and links), people/<name>.md (one profile each),
 journal.md, outreach.md.
@@ -18,6 +20,7 @@ from netjournal.core.records import INFLUENCE_LEVELS, Learning, Outreach, Person
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.standing import Standing, standing, standing_words
 from netjournal.core.words import count_of
+from netjournal.formats.markdown_text import block, body, inline, link
 
 _SLUG_SPACES = re.compile(r"\s+")
 
@@ -43,7 +46,7 @@ def markdown_files(journal: JournalSnapshot, today: date) -> dict[str, str]:
     names = person_file_names(journal)
     listed = "\n".join(
         f"- [{link_text(person.name)}](people/{names[person.id]})"
-        + (f" · {person.org}" if person.org else "")
+        + (f" · {inline(person.org)}" if person.org else "")
         for person in _people_in_order(journal)
     )
     files = {
@@ -98,11 +101,11 @@ def profile(journal: JournalSnapshot, person: Person, level: int, today: date) -
         ("Last contact", last.isoformat() if last else "never"),
     ]
     blocks = [
-        f"{heading} {person.name}",
-        "\n".join(f"- **{label}:** {value}" for label, value in facts if value),
+        f"{heading} {inline(person.name)}",
+        "\n".join(f"- **{label}:** {inline(value)}" for label, value in facts if value),
     ]
     if person.notes:
-        blocks += [f"{heading}# Notes", person.notes]
+        blocks += [f"{heading}# Notes", block(person.notes)]
     planned = sorted(journal.outreach_for(person.id), key=_soonest)
     if planned:
         blocks.append(f"{heading}# Open outreach")
@@ -114,19 +117,19 @@ def profile(journal: JournalSnapshot, person: Person, level: int, today: date) -
         blocks.append(f"{heading}# Timeline")
         out: list[str] = []
         for interaction in timeline:
-            where = f" at {interaction.event}" if interaction.event else ""
+            where = f" at {inline(interaction.event)}" if interaction.event else ""
             others = [i for i in interaction.person_ids if i != person.id]
-            with_ = f" (with {journal.names(tuple(others))})" if others else ""
+            with_ = f" (with {inline(journal.names(tuple(others)))})" if others else ""
             out.append(
-                f"- **{interaction.date.isoformat()}** {interaction.channel}{where}{with_}: "
-                f"{interaction.summary}"
+                f"- **{interaction.date.isoformat()}** {inline(interaction.channel)}{where}"
+                f"{with_}: {inline(interaction.summary)}"
             )
             if interaction.notes:
-                out.append(_indented(interaction.notes))
+                out.append(_indented(block(interaction.notes)))
             shared = [journal.learnings[i].title for i in interaction.learning_ids
                       if i in journal.learnings]  # fmt: skip
             if shared:
-                out.append(f"  - shared: {'; '.join(shared)}")
+                out.append(f"  - shared: {inline('; '.join(shared))}")
         blocks.append("\n".join(out))
     return _blocks(*blocks).rstrip()
 
@@ -135,22 +138,22 @@ def entry(journal: JournalSnapshot, learning: Learning, level: int) -> str:
     """One learning: date, title, where it came from, whom it was shared with, its body."""
     heading = "#" * level
     source = " · ".join(x for x in (learning.source_kind, learning.source, learning.event) if x)
-    facts = [f"*{source}*"]
+    facts = [f"*{inline(source)}*"]
     if learning.url:
-        facts.append(f"<{learning.url}>")
+        facts.append(link(learning.url))
     if learning.tags:
-        facts.append(f"Tags: {', '.join(learning.tags)}")
+        facts.append(f"Tags: {inline(', '.join(learning.tags))}")
     shared = journal.shared_with(learning.id)
     if shared:
-        facts.append(f"Shared with: {', '.join(person.name for person in shared)}")
+        facts.append(f"Shared with: {inline(', '.join(person.name for person in shared))}")
     # Two trailing spaces: a Markdown line break, so the facts stay on lines of their own.
-    heading_line = f"{heading} {learning.date.isoformat()} · {learning.title}"
-    return _blocks(heading_line, "  \n".join(facts), learning.body).rstrip()
+    heading_line = f"{heading} {learning.date.isoformat()} · {inline(learning.title)}"
+    return _blocks(heading_line, "  \n".join(facts), body(learning.body)).rstrip()
 
 
 def link_text(text: str) -> str:
-    """`text` safe inside [...] of a Markdown link: brackets and backslashes escaped."""
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    """`text` safe inside [...] of a Markdown link: escaped like any text on one line."""
+    return inline(text)
 
 
 def _blocks(*blocks: str) -> str:
@@ -171,14 +174,14 @@ def _outreach_line(
     where = standing(item, today)
     marked = where in (Standing.OVERDUE, Standing.SNOOZED)
     aside = f" ({standing_words(item, today)})" if marked else ""
-    line = f"- [ ] **{when}**{aside} {item.kind}: {item.title}"
+    line = f"- [ ] **{when}**{aside} {inline(item.kind)}: {inline(item.title)}"
     names = [journal.people[i].name for i in item.person_ids if i in journal.people]
     if with_people and not all(name in item.title for name in names):  # titles often name them
-        line += f" (with {journal.names(item.person_ids)})"
+        line += f" (with {inline(journal.names(item.person_ids))})"
     if item.reason:
-        line += "\n" + _indented(f"Why: {item.reason}")
+        line += "\n" + _indented(f"Why: {inline(item.reason)}")
     if item.notes:
-        line += "\n" + _indented(item.notes)
+        line += "\n" + _indented(block(item.notes))
     return line
 
 

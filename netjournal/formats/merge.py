@@ -14,21 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
-from netjournal.core.names import fold
+from netjournal.core.filling import fill_in
+from netjournal.core.names import fold, spelled_out
 from netjournal.core.records import Person
 from netjournal.formats.incoming import Incoming
 from netjournal.formats.report import Note
 
-FILLED = ("org", "department", "role", "met_via", "notes", "cadence_days")
-DEFAULTS = {"kind": "other", "influence": 0}  # a default value is not something the user chose
-ADDED = ("email", "phone", "links", "tags", "interests", "expertise", "needs")
-LABELS = {"met_via": "met via", "cadence_days": "keep-in-touch cadence", "email": "email",
-          "phone": "phone", "links": "link", "tags": "tag", "interests": "interest",
-          "needs": "need"}  # fmt: skip
 _NOT_DIGITS = re.compile(r"\D")
-_LINK_START = re.compile(r"^(?:https?://)?(?:www\.)?")
 
 
 @dataclass
@@ -181,44 +174,15 @@ def plan_people(
     return plan
 
 
-def fill_in(existing: Person, incoming: Person) -> tuple[dict[str, Any], list[str]]:
-    """The changes that fill `existing` in from `incoming`, and what they are in words."""
-    changes: dict[str, Any] = {}
-    said: list[str] = []
-    for name in FILLED:
-        theirs = getattr(incoming, name)
-        if theirs not in ("", None) and getattr(existing, name) in ("", None):
-            changes[name] = theirs
-            said.append(f"filled {LABELS.get(name, name)}")
-    for name, default in DEFAULTS.items():
-        theirs = getattr(incoming, name)
-        if getattr(existing, name) == default and theirs != default:
-            changes[name] = theirs
-            said.append(f"filled {name}")
-    for name in ADDED:
-        mine: tuple[str, ...] = getattr(existing, name)
-        have = {same(name, value) for value in mine}
-        new = [value for value in getattr(incoming, name) if same(name, value) not in have]
-        if new:
-            changes[name] = (*mine, *new)
-            said.append(f"added {LABELS.get(name, name)} {', '.join(new)}")
-    return changes, said
-
-
 def name_key(person: Person) -> tuple[str, str]:
     """Who a person is by name: folded name and org ('Jürgen Müller', 'ACME' ~ 'jurgen muller')."""
     return (fold(person.name) or person.name.casefold(), fold(person.org))
 
 
-# How German names are written without umlauts: "Müller" is also "Mueller" in exports.
-_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue",
-                              "ß": "ss"})  # fmt: skip
-
-
 def name_keys(person: Person) -> set[tuple[str, str]]:
     """The name key, and the one with umlauts spelled out ("Jürgen" ~ "Juergen")."""
     key = name_key(person)
-    spelled = (fold(person.name.translate(_SPELLED_OUT)), fold(person.org.translate(_SPELLED_OUT)))
+    spelled = (fold(spelled_out(person.name)), fold(spelled_out(person.org)))
     return {key, spelled} if spelled[0] else {key}
 
 
@@ -226,16 +190,6 @@ def phone_key(phone: str) -> str:
     """A phone number's last nine digits: "+49 170 1234567" ~ "0170 1234567" ("" if short)."""
     digits = _NOT_DIGITS.sub("", phone)
     return digits[-9:] if len(digits) >= 7 else ""
-
-
-def same(field_name: str, value: str) -> str:
-    """What makes two values of a list field the same: case, and a phone's punctuation."""
-    if field_name == "phone":
-        digits = _NOT_DIGITS.sub("", value)
-        return digits or value.casefold()
-    if field_name == "links":
-        return _LINK_START.sub("", value.casefold()).rstrip("/")
-    return value.casefold()
 
 
 def _already(slot: _Slot) -> str:

@@ -41,6 +41,7 @@ class ImportReport:
     updated: list[Note] = field(default_factory=list)
     skipped: list[Note] = field(default_factory=list)
     problems: list[Note] = field(default_factory=list)
+    colleagues: str = ""  # who your organization made internal (or not), in one sentence
 
     @property
     def changes_anything(self) -> bool:
@@ -73,7 +74,7 @@ class ImportReport:
 
     def lines(self, limit: int = 20) -> list[str]:
         """The summary, then each section, at most `limit` entries each."""
-        out = [self.summary()]
+        out = [self.summary(), *([self.colleagues] if self.colleagues else [])]
         sections = (
             ("created", self.created),
             ("updated", self.updated),

@@ -1,28 +1,30 @@
 """Importing vCards (2.1, 3.0, 4.0) from phones, Apple, Google, Outlook, and our own export.
 
 Each card is split out of the file first and parsed on its own, so a damaged card (a corrupt
-PHOTO, say) is reported with its line and name and skipped, and the rest come in. vobject
-reads the content lines: unfolding, `item1.` groups, parameters, and quoted-printable (soft
-line breaks included, with `allowQP`) in the card's CHARSET. Values are decoded here, because
-vobject's own text decoding keeps only what comes before an unescaped comma ("TITLE:Director,
-Sales" would become "Director"), and vCard 2.1 never escapes commas.
+PHOTO, say) is reported with its line and name and skipped, and the rest come in.
+`vcard_lines` unfolds the lines (quoted-printable soft line breaks included, in linear time);
+vobject reads each content line: `item1.` groups, parameters, quoted-printable in the card's
+CHARSET. Values are decoded here, because vobject's own text decoding keeps only what comes
+before an unescaped comma ("TITLE:Director, Sales" would become "Director"), and vCard 2.1
+never escapes commas.
 """
 
 from __future__ import annotations
 
 import binascii
-import io
 import re
 from collections.abc import Iterable
 from typing import Any
 
-from vobject.base import ParseError, getLogicalLines, textLineToContentLine
+from vobject.base import ParseError, textLineToContentLine
 
 from netjournal.formats.errors import FormatError
 from netjournal.formats.incoming import Parsed, Progress, Ticker
+from netjournal.formats.limits import check_record_count
 from netjournal.formats.report import Note
 from netjournal.formats.sniff import guess_text, hint
 from netjournal.formats.vcard_cards import RawCard, name_hint, split_cards
+from netjournal.formats.vcard_lines import logical_lines
 
 FORMAT = "vCard"
 X_PREFIX = "X-NETJOURNAL-"
@@ -49,6 +51,7 @@ def parse_vcards(text: str, progress: Progress | None = None, source: str = "") 
             f"{source or 'The file'} is not a vCard file (it has no BEGIN:VCARD line)"
             f"{hint(guess_text(text))}; nothing was imported."
         )
+    check_record_count(len(cards), "cards", source)
     parsed = Parsed(FORMAT)
     ticker = Ticker(progress, len(cards))
     for done, raw in enumerate(cards, 1):
@@ -76,7 +79,7 @@ def card_properties(raw: RawCard) -> Properties:
     """The card's properties by name; BadCard if a line is not a property or data is damaged."""
     found: Properties = {}
     try:
-        for text, number in getLogicalLines(io.StringIO(raw.text), allowQP=True):
+        for text, number in logical_lines(raw.text):
             line = textLineToContentLine(text, number)
             name = line.name.upper()
             if name in ("BEGIN", "END", "VERSION"):
@@ -85,8 +88,8 @@ def card_properties(raw: RawCard) -> Properties:
                 _check_base64(name, line.value)
             found.setdefault(name, []).append(line.value)
     except ParseError as error:
-        number = getattr(error, "lineNumber", None)
-        where = f"line {raw.line + number - 1}" if isinstance(number, int) else "a line"
+        at = getattr(error, "lineNumber", None)
+        where = f"line {raw.line + at - 1}" if isinstance(at, int) else "a line"
         raise BadCard(f"the card could not be read: {where} is not a vCard property") from None
     except (UnicodeError, LookupError):  # quoted-printable in a charset it is not in
         raise BadCard(

@@ -12,17 +12,20 @@ import threading
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
 
+from netjournal.core.bad_records import BadRecord, warning_lines
 from netjournal.core.clock import today
 from netjournal.core.config import Config, load_config
-from netjournal.core.errors import NetjournalError
+from netjournal.core.errors import NetjournalError, SavedButUnconfirmed
+from netjournal.core.finding import prepare as prepare_search
 from netjournal.core.outreach_actions import DoneResult
 from netjournal.core.planning import already_planned
 from netjournal.core.records import Outreach
@@ -38,9 +41,13 @@ from netjournal.tui.commands import (
 )
 from netjournal.tui.contract import JournalApp, NetjournalScreen
 from netjournal.tui.keys import key_for
+from netjournal.tui.safe_text import safe_for_terminal
 from netjournal.tui.screens.area import AreaScreen
 from netjournal.tui.screens.people import PeopleScreen
 from netjournal.tui.themes import install_themes
+
+if TYPE_CHECKING:  # merging imports phonenumbers: not before the first frame
+    from netjournal.core.person_merge import MergePlan, MergeResult
 
 T = TypeVar("T")
 POLL_SECONDS = 1.5
@@ -49,7 +56,9 @@ SAVE_WAIT_SECONDS = 10.0
 # The five areas share one footer entry ("12345 Areas", ? names each): room for the rest.
 AREAS = Binding.Group("Areas", compact=True)
 # App keys that leave the current screen (see check_action).
-LEAVING_ACTIONS = frozenset({"area", "capture", "search", "import_file", "export_file", "drill"})
+LEAVING_ACTIONS = frozenset(
+    {"area", "capture", "search", "import_file", "export_file", "drill", "find_duplicates"}
+)
 
 
 # Areas other than People are imported when first opened: the first frame waits for none.
@@ -118,12 +127,14 @@ class NetjournalApp(App[None]):
         self.today = day
         self._disk = threading.Lock()  # one store access at a time, across worker threads
         self._reported_problem = ""
+        self._reported_bad: tuple[BadRecord, ...] = ()  # named once, until the set changes
         self.export_folder: Path | None = None  # where the last export went: the next goes there
         # The last plan marked done, the talk it logged, the prospects it connected: for u.
         self.last_done: DoneResult | None = None
+        self.last_merge: MergeResult | None = None  # the last merge of two people: for u
 
     def on_mount(self) -> None:
-        self.sub_title = str(self.store.folder)
+        self.sub_title = safe_for_terminal(self.store.folder, one_line=True)
         install_themes(self)
         self.set_keymap(self.config.keys)
         self.switch_mode("people")
@@ -132,6 +143,29 @@ class NetjournalApp(App[None]):
     def on_ready(self) -> None:
         # After the first frame: reading a large journal must not delay it.
         self.load_journal()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast, safe for the terminal: many quote a record's title or a file's name."""
+        super().notify(
+            safe_for_terminal(message),
+            title=safe_for_terminal(title, one_line=True),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Paste):  # shown in a field before anything cleans it
+            event.text = safe_for_terminal(event.text)
+        await super().on_event(event)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_journal(self) -> None:
@@ -149,6 +183,16 @@ class NetjournalApp(App[None]):
     def watch_snapshot(self, snapshot: JournalSnapshot | None) -> None:
         if snapshot is not None:
             self.update_index(snapshot)
+            self._name_bad_records(snapshot.bad)
+
+    def _name_bad_records(self, bad: tuple[BadRecord, ...]) -> None:
+        """Say which records were left out because they cannot be read (once per change)."""
+        if bad == self._reported_bad:
+            return
+        self._reported_bad = bad
+        if bad:
+            message = "\n".join(warning_lines(bad))
+            self.notify(message, title="Left out", severity="warning", markup=False, timeout=30)
 
     # A description, or Textual would repr() the whole snapshot to name the worker (seconds).
     @work(
@@ -163,6 +207,7 @@ class NetjournalApp(App[None]):
             self.index.update(records)
         if self.index.pending > REINDEX_AFTER:  # too much searched outside it: build afresh
             self.index = rebuild_index(self.store, records, save=self.store.exists)
+        prepare_search(snapshot)
 
     @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
     def notice_other_writers(self) -> None:
@@ -196,7 +241,9 @@ class NetjournalApp(App[None]):
         try:
             result, snapshot = await asyncio.to_thread(run)
         except NetjournalError as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False, timeout=10)
+            # Saved but not yet confirmed on disk: a retry would save it twice, so say so.
+            title = "Saved" if isinstance(error, SavedButUnconfirmed) else "Not saved"
+            self.notify(str(error), title=title, severity="error", markup=False, timeout=10)
             return None
         self.snapshot = snapshot
         return result
@@ -233,6 +280,39 @@ class NetjournalApp(App[None]):
         self.last_done = None
         kept = "" if back.talk_removed else "; the talk you edited since stays in the timeline"
         self.notify(f"Taken back: {back.outreach.title} is planned again{kept}.", markup=False)
+        return True
+
+    async def merge(self, plan: MergePlan) -> MergeResult | None:
+        """Merge two people as `plan` says (one save); remembered so that `u` takes it back."""
+        from netjournal.core.person_merge import merge_people
+
+        merged = await self.save(lambda store: merge_people(store, plan))
+        if merged is None:
+            return None
+        self.last_merge = merged
+        from netjournal.tui.keys import KeysNow
+        from netjournal.tui.screens.duplicates import DuplicatesScreen
+
+        # Said from the merge screen: u is the key of the screens it goes back to.
+        undo = KeysNow(self, also=(DuplicatesScreen, PeopleScreen)).key("duplicates.undo")
+        back = f" ({undo} takes it back)" if undo else ""
+        self.notify(f"{merged.sentence()}{back}", markup=False)
+        return merged
+
+    async def take_back_merge(self) -> bool:
+        """`u` after a merge: both people and every record it moved, as they were before."""
+        from netjournal.core.person_merge import undo_merge
+
+        merged = self.last_merge
+        if merged is None:
+            self.notify("Nothing to take back: no two people were merged in this session.",
+                        markup=False)  # fmt: skip
+            return False
+        back = await self.save(lambda store: undo_merge(store, merged))
+        if back is None:
+            return False
+        self.last_merge = None
+        self.notify(back.sentence(), markup=False)
         return True
 
     async def add_plan(self, plan: Outreach) -> bool:
@@ -299,6 +379,12 @@ class NetjournalApp(App[None]):
         from netjournal.tui.screens.export_screen import ExportDialog
 
         self.push_screen(ExportDialog())
+
+    def action_find_duplicates(self) -> None:
+        """The palette's "Find duplicates": pairs that are likely one person, to merge."""
+        from netjournal.tui.screens.duplicates import DuplicatesScreen
+
+        self.push_screen(DuplicatesScreen())
 
     def action_drill(self) -> None:
         from netjournal.tui.screens.drill import DrillScreen

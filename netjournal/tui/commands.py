@@ -1,7 +1,8 @@
 """The command palette (ctrl+p): go to any person or learning by name, and run any action.
 
 Hits are built as Content from plain strings with the matched letters styled by offset;
-Textual's `matcher.highlight` parses markup, so it is never used on user text.
+Textual's `matcher.highlight` parses markup, so it is never used on user text. A hit's text is
+made safe for the terminal (`tui/safe_text.py`): a name edited by hand may hold escapes.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from textual.content import Content
 from netjournal.core.names import Candidate, fold, learning_candidates, rank
 from netjournal.tui.contract import JournalApp, journal_app
 from netjournal.tui.keys import KeysNow, actions_now, key_text
+from netjournal.tui.safe_text import safe_content, safe_for_terminal
 
 MAX_HITS = 20
 
@@ -23,8 +25,9 @@ def highlighted(text: str, query: str) -> Content:
     """`text` as Content, each typed word underlined where a word of the text starts with it.
 
     Offsets come from the folded text (accents off, lower case), so "jurgen" marks "Jürgen";
-    the text itself is never parsed as markup.
+    the text itself is never parsed as markup, and is made safe for the terminal first.
     """
+    text = safe_for_terminal(text, one_line=True)
     content = Content(text)
     folded = _fold_same_length(text)
     if folded is None:
@@ -84,9 +87,9 @@ class _RecordProvider(Provider):
             )  # fmt: skip
             yield Hit(
                 score / 100,
-                display,
+                safe_content(display, one_line=True),
                 partial(self.nj.open_record, self.TABLE, candidate.id),
-                text=candidate.name,
+                text=safe_for_terminal(candidate.name, one_line=True),
                 help=f"Open this {self.LABEL.lower()}",
             )
 
@@ -157,7 +160,8 @@ class WhoCommands(Provider):
         if len(topic) < 3:
             return
         prompt = f"Who would you ask about {topic}?"
-        yield Hit(0.5, Content.assemble(("Ask      ", "dim"), prompt), partial(self._ask, topic), text=prompt,
+        yield Hit(0.5, safe_content(Content.assemble(("Ask      ", "dim"), prompt), one_line=True),
+                  partial(self._ask, topic), text=safe_for_terminal(prompt, one_line=True),
                   help="People ranked by their expertise, role, interests and conversations")  # fmt: skip
 
     async def discover(self) -> Hits:
@@ -170,7 +174,7 @@ class WhoCommands(Provider):
 
 
 class JournalCommands(Provider):
-    """Things done now and then, found by name: import, export, capture, a drill."""
+    """Things done now and then, found by name: import, export, capture, a drill, duplicates."""
 
     COMMANDS = (
         ("Import...", "People from vCard, LinkedIn, Google Contacts, or a netjournal backup",
@@ -180,6 +184,8 @@ class JournalCommands(Provider):
          "capture"),
         ("Who would you ask? drill", "Questions from your own topics, answered from your network",
          "drill"),
+        ("Find duplicates", "People who are likely one person twice: merge them side by side",
+         "find_duplicates"),
     )  # fmt: skip
 
     async def discover(self) -> Hits:

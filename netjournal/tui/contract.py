@@ -2,7 +2,7 @@
 
 Screens see the app as `JournalApp`: the journal as last read (`snapshot`), the search
 index, the config, the day, and the few things the app does for every screen (save, finish
-a plan, take it back, plan, open a record). mypy checks that `NetjournalApp` satisfies it.
+a plan, take it back, plan, merge two people, open a record). mypy checks that `NetjournalApp` satisfies it.
 The app sees a screen only through what `NetjournalScreen` declares (does it hold typing that
 the app's keys must not lose?) and an area's `select`: never an ability looked up by name.
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from netjournal.core.config import Config
     from netjournal.core.outreach_actions import DoneResult
+    from netjournal.core.person_merge import MergePlan, MergeResult
     from netjournal.core.records import Outreach
     from netjournal.core.search_index import LiveIndex
     from netjournal.core.snapshot import JournalSnapshot
@@ -59,6 +60,16 @@ class JournalApp(Protocol):
 
     async def take_back_done(self) -> bool:
         """`u`: the last done of this session, undone."""
+
+    @property
+    def last_merge(self) -> MergeResult | None:
+        """The last merge of two people in this session, for `u`."""
+
+    async def merge(self, plan: MergePlan) -> MergeResult | None:
+        """Merge two people as `plan` says (one save), remembered so that `u` takes it back."""
+
+    async def take_back_merge(self) -> bool:
+        """`u` after a merge: the two people as they were before it."""
 
     async def add_plan(self, plan: Outreach) -> bool:
         """Save a plan made in one key unless it repeats one."""

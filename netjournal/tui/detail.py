@@ -1,4 +1,5 @@
-"""Detail views as Content: user text is always a plain string in a (text, style) pair."""
+"""Detail views as Content: user text is always a plain string in a (text, style) pair, and
+the joined view is made safe for the terminal (`lines`)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from netjournal.core.records import INFLUENCE_LEVELS, Learning, Outreach, Person
 from netjournal.core.review import keep_in_touch_due
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.standing import standing_words
+from netjournal.tui.safe_text import safe_assemble, safe_content
 
 Line = str | Content | tuple[str, str]
 # The keys bound now to a binding id ("l"), "" where it is not bound (tui/keys.py KeysNow.key):
@@ -25,18 +27,32 @@ def _no_keys(binding_id: str) -> str:
 
 
 def lines(parts: Iterable[Line]) -> Content:
-    """Join parts into one Content: strings stay plain text, tuples are (text, style)."""
-    return Content("\n").join(
-        part if isinstance(part, Content) else Content.assemble(part) for part in parts
+    """Join parts into one Content: strings stay plain text, tuples are (text, style); the
+    whole is made safe for the terminal (every detail pane is built with this)."""
+    return safe_content(
+        Content("\n").join(
+            part if isinstance(part, Content) else safe_assemble(part) for part in parts
+        )
     )
 
 
+# A detail pane wraps all it shows on every draw: a huge imported note would stall the app.
+PREVIEW_CHARACTERS = 20_000
+
+
+def preview(text: str, limit: int = PREVIEW_CHARACTERS) -> str:
+    """`text`, or its start and how much more there is (the whole stays in the journal)."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}\n… {len(text) - limit:,} more characters (edit to read them all)"
+
+
 def field(label: str, value: str) -> Content:
-    return Content.assemble((f"{label:<14}", "$text-muted"), value)
+    return safe_assemble((f"{label:<14}", "$text-muted"), value)
 
 
 def heading(text: str) -> Content:
-    return Content.assemble(("\n" + text, "bold $accent"))
+    return safe_assemble(("\n" + text, "bold $accent"))
 
 
 def keep_in_touch(
@@ -65,7 +81,7 @@ def bring_in_lines(
     if not found:
         parts.append(("Nobody in your network links to them yet.", "$text-muted"))
     for entry in found:
-        parts.append(Content.assemble(
+        parts.append(safe_assemble(
             "Ask ", (entry.person.name, "bold"), "  ", ("; ".join(entry.reasons), "$text-muted")
         ))  # fmt: skip
     return parts
@@ -81,7 +97,7 @@ def person_detail(
     """A person's card: who they are, how to bring them in, plans, the timeline; `keys` names
     the keys that work where it is shown."""
     last = snapshot.last_contact.get(person.id)
-    parts: list[Line] = [Content.assemble((person.name, "bold"))]
+    parts: list[Line] = [safe_assemble((person.name, "bold"))]
     where = " · ".join(x for x in (person.role, person.department, person.org) if x)
     if where:
         parts.append(where)
@@ -108,7 +124,7 @@ def person_detail(
     if person.met_via:
         parts.append(field("Met via", person.met_via))
     if person.notes:
-        parts += [heading("Notes"), person.notes]
+        parts += [heading("Notes"), preview(person.notes)]
     plans = snapshot.outreach_for(person.id)
     if plans:
         parts.append(heading("Open outreach"))
@@ -128,24 +144,24 @@ def person_detail(
             for i in interaction.person_ids
             if i != person.id and i in snapshot.people
         ]
-        parts.append(Content.assemble(
+        parts.append(safe_assemble(
             (f"{interaction.date.isoformat()}  ", "$text-muted"), (f"{interaction.channel:<9}", "$secondary"),
             interaction.summary,
         ))  # fmt: skip
         if interaction.event:
-            parts.append(Content.assemble("                     at ", interaction.event))
+            parts.append(safe_assemble("                     at ", interaction.event))
         if others:
-            parts.append(Content.assemble("                     with ", ", ".join(others)))
+            parts.append(safe_assemble("                     with ", ", ".join(others)))
         if shared:
             parts.append(
-                Content.assemble("                     shared ", ("; ".join(shared), "italic"))
+                safe_assemble("                     shared ", ("; ".join(shared), "italic"))
             )
     return lines(parts)
 
 
 def outreach_line(outreach: Outreach) -> Content:
     due = outreach.due.isoformat() if outreach.due else "someday"
-    return Content.assemble(
+    return safe_assemble(
         (f"{due:<11}", "$text-muted"), (f"{outreach.kind:<10}", "$secondary"), outreach.title
     )
 
@@ -154,9 +170,9 @@ def learning_header(
     snapshot: JournalSnapshot, learning: Learning, keys: KeyLookup = _no_keys
 ) -> Content:
     """A learning's heading lines: title, source, link, tags, whom it was shared with."""
-    parts: list[Line] = [Content.assemble((learning.title, "bold"))]
+    parts: list[Line] = [safe_assemble((learning.title, "bold"))]
     source = " · ".join(x for x in (learning.source_kind, learning.source, learning.event) if x)
-    parts.append(Content.assemble((f"{learning.date.isoformat()}  ", "$text-muted"), source))
+    parts.append(safe_assemble((f"{learning.date.isoformat()}  ", "$text-muted"), source))
     if learning.url:
         parts.append(field("Link", learning.url))
     if learning.tags:
@@ -174,7 +190,7 @@ def learning_header(
 
 
 def outreach_detail(snapshot: JournalSnapshot, outreach: Outreach, day: date) -> Content:
-    parts: list[Line] = [Content.assemble((outreach.title, "bold")), ""]
+    parts: list[Line] = [safe_assemble((outreach.title, "bold")), ""]
     parts.append(field("Kind", outreach.kind))
     # The standing as `list outreach` says it (core decides): "overdue", "snoozed to ...".
     parts.append(field("Status", standing_words(outreach, day)))
@@ -186,5 +202,5 @@ def outreach_detail(snapshot: JournalSnapshot, outreach: Outreach, day: date) ->
     if outreach.reason:
         parts.append(field("Why", outreach.reason))
     if outreach.notes:
-        parts += [heading("Notes"), outreach.notes]
+        parts += [heading("Notes"), preview(outreach.notes)]
     return lines(parts)

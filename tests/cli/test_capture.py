@@ -291,3 +291,57 @@ def test_a_date_backwards_like_minus_one_week_is_a_date_not_an_option(run_cli: R
     assert logged.returncode == 0, logged.stderr
     [talk] = ok_json(run_cli("list", "interactions", "--json"))
     assert talk["date"] == (date.today() - timedelta(weeks=1)).isoformat()
+
+
+def test_add_person_refuses_the_same_name_and_org_unless_new(
+    run_cli: RunCli, journal_dir: Path
+) -> None:
+    first = added_id(run_cli("add", "person", "Ann Lee", "--org", "Contoso"))
+    second = added_id(run_cli("add", "person", "Ann Lee", "--org", "Contoso", "--new"))
+    before = snapshot(journal_dir)
+
+    for typed in (("ann lee", "--org", "CONTOSO"), ("Ann  Lée", "--org", "contoso")):
+        line = one_line_error(run_cli("add", "person", *typed))
+        assert line.startswith("netjournal: Already in your journal with the same name and org: ")
+        assert f"Ann Lee (Contoso, {first}); Ann Lee (Contoso, {second})" in line  # every one
+        assert line.endswith("nothing was added (add --new if this is another person).")
+    assert snapshot(journal_dir) == before
+
+    # Both without an org are the same too; spelt-out umlauts and plain letters count.
+    added_id(run_cli("add", "person", "Jürgen Müller"))
+    added_id(run_cli("add", "person", "Đorđe Petrović"))
+    for name in ("Juergen Mueller", "dorde petrovic"):
+        assert "Already in your journal" in one_line_error(run_cli("add", "person", name))
+
+
+def test_add_person_notes_a_namesake_elsewhere_or_a_close_name_and_adds_them(
+    run_cli: RunCli,
+) -> None:
+    ann = added_id(run_cli("add", "person", "Ann Lee", "--org", "Contoso"))
+
+    elsewhere = run_cli("add", "person", "Ann Lee", "--org", "Fabrikam")
+    added_id(elsewhere)
+    assert elsewhere.stderr == (
+        f"netjournal: note: Ann Lee (Contoso, {ann}) was already in your journal; now 2 people "
+        "share the name.\n"
+    )
+    close = run_cli("add", "person", "Anne Lee", "--org", "Contoso")
+    added_id(close)
+    assert close.stderr.startswith("netjournal: note: also in your journal with a similar name: ")
+    assert f"Ann Lee (Contoso, {ann})" in close.stderr
+    assert "Ann Lee (Fabrikam, " in close.stderr  # every candidate, not only the first
+    assert len(ok_json(run_cli("list", "people", "--json"))) == 3
+
+
+def test_names_typed_plain_find_letters_without_accents_to_drop(run_cli: RunCli) -> None:
+    ids = {name: added_id(run_cli("add", "person", name))
+           for name in ("Đorđe Petrović", "Łukasz Wróbel", "Søren Ørsted", "Grete Straße",
+                        "Æsa Kjær")}  # fmt: skip
+    for typed, name in (("dorde", "Đorđe Petrović"), ("lukasz wrobel", "Łukasz Wróbel"),
+                        ("orsted", "Søren Ørsted"), ("strasse", "Grete Straße"),
+                        ("aesa", "Æsa Kjær")):  # fmt: skip
+        logged = run_cli("log", typed, "-m", "Coffee")
+        added_id(logged)
+        assert f" with {name} on " in logged.stdout
+        hits = ok_json(run_cli("search", f"p:{typed}", "--json"))
+        assert [hit["id"] for hit in hits] == [ids[name]], (typed, hits)

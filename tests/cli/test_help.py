@@ -22,6 +22,8 @@ HELP = {
             "coffee"],
     "list": ["--json", "people", "learnings", "outreach", "interactions"],
     "search": ["QUERY", "--limit", "--json"],
+    "duplicates": ["--json"],
+    "merge": ["KEEP", "OTHER", "--dry-run", "--json"],
     "doctor": ["usage: netjournal doctor"],
     "locate": ["journal", "config", "themes"],
 }  # fmt: skip

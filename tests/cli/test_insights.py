@@ -35,7 +35,9 @@ def test_insights_json_is_an_object_with_every_section(run_cli: RunCli, journal_
     data = ok_json(run_cli("insights", "--json", "--date", DAY))
 
     assert snapshot(journal_dir) == before  # insights only read
-    assert set(data) == {"departments", "power", "mix", "internal_share", "months", "going_cold"}
+    assert set(data) == {"departments", "power", "mix", "internal_share", "months", "going_cold",
+                         "organization"}  # fmt: skip
+    assert data["organization"] is None  # nobody internal has an org, and none is set
     rows = {row["department"]: row for row in data["departments"]}
     assert list(rows) == ["Finance", "Legal", "sales"]  # invisible first; the config spelling
     assert rows["Finance"] == {"department": "Finance", "connected": 0, "prospects": 0,
@@ -70,6 +72,16 @@ def test_insights_plain_text_has_readable_sections(run_cli: RunCli, journal_dir:
     assert "Ann Lee" in out and "senior" in out and "last contact 9 days ago" in out
     assert "2026-11" in out and "#" in out
     assert "Cid Moss" in out and "going cold" in out
+
+
+def test_the_organization_set_in_config_names_the_sections(
+    run_cli: RunCli, journal_dir: Path
+) -> None:
+    write_config('organization = "Northwind Logistics"\n')
+    build(journal_dir)
+    out = run_cli("insights", "--date", DAY).stdout
+    assert "Departments of Northwind Logistics (2; 1 invisible)" in out
+    assert "50% inside Northwind Logistics" in out
 
 
 def test_an_empty_journal_says_how_to_start(run_cli: RunCli, journal_dir: Path) -> None:

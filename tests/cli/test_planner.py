@@ -71,7 +71,14 @@ def test_done_and_snooze_refuse_what_they_cannot_do(run_cli: RunCli, journal_dir
         run_cli("snooze", outreach["id"], "--until", "yesterday")
     )
     assert run_cli("done", outreach["id"]).returncode == 0
-    assert "already done" in one_line_error(run_cli("done", outreach["id"]))
+    # Done again (a retry after an error): it says so, logs nothing, and is no error.
+    again = run_cli("done", outreach["id"])
+    assert (again.returncode, again.stderr) == (0, "")
+    assert again.stdout == (
+        f"'Follow up with Ann Lee' is already done on {date.today().isoformat()}; "
+        "nothing was logged.\n"
+    )
+    assert len(json.loads(run_cli("list", "interactions", "--json").stdout)) == 1
 
 
 def test_suggest_ranks_people_and_marks_who_has_it(run_cli: RunCli, journal_dir: Path) -> None:

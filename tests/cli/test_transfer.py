@@ -168,7 +168,7 @@ def test_markdown_folder_with_a_trailing_slash_or_folder_flag(
             "people/ann-lee.md",
             "people/bold-x.md",
         ]
-    assert (tmp_path / "md" / "people" / "bold-x.md").read_text().startswith("# [bold]x[/\n")
+    assert (tmp_path / "md" / "people" / "bold-x.md").read_text().startswith("# \\[bold\\]x\\[/\n")
     assert flag.returncode == 0
 
 

@@ -27,11 +27,12 @@ def test_a_missing_config_is_the_defaults() -> None:
 def test_settings_are_read(tmp_path: Path) -> None:
     path = write(
         tmp_path / "config.toml",
-        'theme = "netjournal-light"\ndepartments = ["Sales"]\n'
-        '[keys]\n"people.add" = "n"\n[cadence]\ncustomer = 30\n',
+        'theme = "netjournal-light"\norganization = "  Northwind   Logistics "\n'
+        'departments = ["Sales"]\n[keys]\n"people.add" = "n"\n[cadence]\ncustomer = 30\n',
     )
     config = load_config(path)
     assert config.theme == "netjournal-light"
+    assert config.organization == "Northwind Logistics"
     assert config.keys == {"people.add": "n"}
     assert config.departments == ("Sales",)
     assert config.cadence_by_tag == {"customer": 30}
@@ -43,6 +44,7 @@ def test_settings_are_read(tmp_path: Path) -> None:
     [
         ('theme = "x\n', "is not valid TOML"),
         ("theme = 3\n", "'theme' should be a str"),
+        ("organization = [1]\n", "'organization' should be a str"),
         ("keys = 3\n", "'keys' should be a dict"),
         ('[keys]\n"people.add" = 3\n', "every value in [keys]"),
         ("[cadence]\nfriend = 0\n", "every value in [cadence]"),

@@ -1,11 +1,13 @@
-"""A crash at any instant of a save leaves every file either as it was or as it should be.
+"""A crash at any instant of a save leaves the journal either as it was or as it should be.
 
-Deterministic fault injection through `netjournal.core.atomic_file.checkpoint`, which
-`write_atomically` calls at four steps of every file it writes. Each save below is injected at
-each step of each file it writes (the n-th call of the step), first as an exception inside the
-process (a full disk, an I/O error), then as a real SIGKILL of a subprocess. Afterwards every
-data file must be byte for byte the old version or the version a clean save writes, the journal
+Deterministic fault injection through `netjournal.core.atomic_file.checkpoint`, which the
+writers call at every step of a save (temporaries written, commit record, renames). Each save
+below is injected at every checkpoint a clean save passes, first as an exception inside the
+process (a full disk, an I/O error), then as a real SIGKILL of a subprocess. Afterwards (after
+the next open, for a kill) the data files must be, all of them together, byte for byte the old
+journal or the one a clean save writes: a save of several files is all or nothing. The journal
 must load and pass doctor, and the store must neither claim nor keep a change it did not save.
+(tests/core/test_fault_injection.py does the same with strace at the level of system calls.)
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -109,15 +112,6 @@ SCENARIOS: dict[str, Scenario] = {
     ),
 }
 
-# (scenario, which file of the save the fault hits) for every file of every scenario
-CASES = [
-    (name, nth) for name, scenario in SCENARIOS.items() for nth in range(1, scenario.files + 1)
-]
-
-
-def case_id(case: tuple[str, int]) -> str:
-    return f"{case[0]}-file{case[1]}"
-
 
 # Helpers
 
@@ -125,6 +119,52 @@ def case_id(case: tuple[str, int]) -> str:
 def make_journal(folder: Path, records: tuple[Record, ...]) -> None:
     if records:
         Store.open(folder).add(*records)
+
+
+def clean_steps(name: str) -> list[str]:
+    """The checkpoints a clean save of the scenario passes, in order."""
+    scenario = SCENARIOS[name]
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "journal"
+        make_journal(folder, scenario.base)
+        seen: list[str] = []
+        previous = atomic_file.checkpoint
+        atomic_file.checkpoint = seen.append
+        try:
+            Store.open(folder).save(scenario.changes())
+        finally:
+            atomic_file.checkpoint = previous
+    return seen
+
+
+STEPS_OF = {name: clean_steps(name) for name in SCENARIOS}
+# (scenario, index of the checkpoint the fault hits) for every checkpoint of every scenario
+CASES = [(name, index) for name, steps in STEPS_OF.items() for index in range(len(steps))]
+
+
+def case_id(case: tuple[str, int]) -> str:
+    return f"{case[0]}-{case[1]}-{STEPS_OF[case[0]][case[1]]}"
+
+
+def renames_before(name: str, index: int) -> int:
+    """How many of the save's decisive renames had happened when checkpoint `index` fired.
+
+    A file's rename comes right after its "after-fsync"; a save of several files is decided
+    by the rename of its commit record (the first "after-fsync" of such a save), the renames
+    after it only carry it out. "create" has two: meta.json, then the people file.
+    """
+    done = STEPS_OF[name][:index].count("after-fsync")
+    return min(done, 2 if name == "create" else 1)
+
+
+def expected_files(
+    name: str, renames: int, old: dict[str, bytes], new: dict[str, bytes]
+) -> dict[str, bytes]:
+    if renames == 0:
+        return old
+    if name == "create" and renames == 1:
+        return {"meta.json": new["meta.json"]}  # the journal exists, the save is not in it
+    return new
 
 
 def data_files(folder: Path) -> dict[str, bytes]:
@@ -146,27 +186,18 @@ def expected_after_clean_save(base: Path, scratch: Path, changes: Changes) -> di
     return data_files(scratch)
 
 
-def assert_old_or_new(
-    folder: Path, old: dict[str, bytes], new: dict[str, bytes], written: int
-) -> None:
-    """Each file is the old or the new version; exactly `written` files are new."""
+def assert_files(folder: Path, expected: dict[str, bytes], *, leftovers: bool = False) -> None:
+    """The data files are exactly `expected`; no commit record and (unless `leftovers`, for a
+    killed process's temporaries before the next save sweeps them) no temporary is left."""
     now = data_files(folder)
-    names = set(old) | set(new)
-    assert set(now) <= names, f"unexpected files: {sorted(set(now) - names)}"
-    for name in sorted(names):
-        assert now.get(name) in (old.get(name), new.get(name)), (
-            f"{name} is neither the old nor the new version:\n{now.get(name)!r}"
-        )
-    changed = sorted(name for name in names if now.get(name) != old.get(name))
-    assert len(changed) == written, f"expected {written} file(s) written, got {changed}"
-    allowed = names | {".lock"} | {temp_name(name) for name in names}
+    assert sorted(now) == sorted(expected), "the set of files is neither the old nor the new"
+    for name in sorted(expected):
+        assert now[name] == expected[name], f"{name} is not the expected version:\n{now[name]!r}"
     present = {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
-    assert present <= allowed, f"stray files: {sorted(present - allowed)}"
-
-
-def temp_name(name: str) -> str:
-    head, _, tail = name.rpartition("/")
-    return f"{head}/.{tail}.tmp" if head else f".{tail}.tmp"
+    stray = present - set(now) - {".lock"}
+    assert ".commit" not in stray, "a commit record was left"
+    if not leftovers:
+        assert not stray, f"stray files: {sorted(stray)}"
 
 
 def records_on_disk(folder: Path) -> dict[str, dict[str, dict[str, Any]]]:
@@ -226,6 +257,27 @@ class InjectedFault(RuntimeError):
 
 
 @pytest.fixture
+def fault_at(monkeypatch: pytest.MonkeyPatch) -> Callable[[int, BaseException], list[str]]:
+    """`fault_at(index, error)` makes the index-th checkpoint of the save raise `error` (once)."""
+
+    def arm(index: int, error: BaseException) -> list[str]:
+        fired: list[str] = []
+        seen = -1
+
+        def checkpoint(name: str) -> None:
+            nonlocal seen
+            seen += 1
+            if seen == index:
+                fired.append(name)
+                raise error
+
+        monkeypatch.setattr(atomic_file, "checkpoint", checkpoint)
+        return fired
+
+    return arm
+
+
+@pytest.fixture
 def fault(monkeypatch: pytest.MonkeyPatch) -> Callable[[str, int, BaseException], list[str]]:
     """`fault(step, nth, error)` makes the nth checkpoint at `step` raise `error` (once)."""
 
@@ -256,30 +308,29 @@ def disarm(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.parametrize("name", SCENARIOS)
-def test_each_scenario_writes_the_number_of_files_the_fault_matrix_covers(
-    journal_dir: Path, monkeypatch: pytest.MonkeyPatch, name: str
+def test_each_scenario_writes_the_number_of_files_it_says(
+    journal_dir: Path, tmp_path: Path, name: str
 ) -> None:
     scenario = SCENARIOS[name]
     make_journal(journal_dir, scenario.base)
-    replaced: list[str] = []
-    monkeypatch.setattr(atomic_file, "checkpoint", replaced.append)
-    Store.open(journal_dir).save(scenario.changes())
-    assert replaced.count("after-replace") == scenario.files
+    old = data_files(journal_dir)
+    new = expected_after_clean_save(journal_dir, tmp_path / "clean", scenario.changes())
+    assert len({n for n in set(old) | set(new) if old.get(n) != new.get(n)}) == scenario.files
+    # several files go through a commit record: its rename decides the save
+    assert ("committed" in STEPS_OF[name]) == (scenario.files > 1 and name != "create")
 
 
 # In-process faults: a full disk, an I/O error
 
 
-@pytest.mark.parametrize("step", STEPS)
-@pytest.mark.parametrize(("name", "nth"), CASES, ids=[case_id(case) for case in CASES])
-def test_failed_save_leaves_old_or_new_files_and_an_honest_store(
+@pytest.mark.parametrize(("name", "index"), CASES, ids=[case_id(case) for case in CASES])
+def test_failed_save_is_all_or_nothing_and_says_which(
     journal_dir: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    fault: Callable[[str, int, BaseException], list[str]],
+    fault_at: Callable[[int, BaseException], list[str]],
     name: str,
-    nth: int,
-    step: str,
+    index: int,
 ) -> None:
     scenario = SCENARIOS[name]
     make_journal(journal_dir, scenario.base)
@@ -289,13 +340,25 @@ def test_failed_save_leaves_old_or_new_files_and_an_honest_store(
 
     store = Store.open(journal_dir)
     read_records(store)  # like the open app: every table loaded before the save
-    fired = fault(step, nth, OSError(errno.ENOSPC, "No space left on device"))
-    with pytest.raises(JournalError):
+    fired = fault_at(index, OSError(errno.ENOSPC, "No space left on device"))
+    try:
         store.save(changes)
-    assert fired == [step]
+    except JournalError as error:
+        message = str(error)
+    else:
+        message = ""
+    assert fired == [STEPS_OF[name][index]]
     disarm(monkeypatch)
 
-    assert_old_or_new(journal_dir, old, new, written=nth - 1 + (step == "after-replace"))
+    # Past its commit point a save is done (a failure after it is tried again): it says saved.
+    # Before it, nothing of it is on disk, and it says so.
+    decided = renames_before(name, index) >= (2 if name == "create" else 1)
+    if decided or STEPS_OF[name][index] == "after-replace":
+        assert message == "", message
+        assert_files(journal_dir, new)
+    else:
+        assert "not saved" in message or "Cannot write to the journal folder" in message, message
+        assert_files(journal_dir, expected_files(name, renames_before(name, index), old, new))
     on_disk = records_on_disk(journal_dir)
     assert read_records(store) == on_disk, "the store that failed disagrees with the disk"
     assert_healthy(journal_dir)
@@ -308,17 +371,21 @@ def test_failed_save_leaves_old_or_new_files_and_an_honest_store(
     assert_healthy(journal_dir)
 
 
-def test_failed_save_after_replace_left_the_change_on_disk_and_in_the_store(
-    journal_dir: Path, monkeypatch: pytest.MonkeyPatch, fault: Callable[..., list[str]]
+def test_a_folder_that_cannot_be_synced_after_the_rename_says_saved_and_keeps_it(
+    journal_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     make_journal(journal_dir, BASE)
     store = Store.open(journal_dir)
     read_records(store)
-    fault("after-replace", 1, OSError(errno.EIO, "Input/output error"))
+
+    def broken_disk(folder: Path) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(atomic_file, "fsync_folder", broken_disk)
     edited = ANN.edit(org="Acme")
-    with pytest.raises(JournalError):
+    with pytest.raises(JournalError, match=r"The change was saved to .*2025-05\.json"):
         store.update(edited)
-    disarm(monkeypatch)
+    monkeypatch.undo()
     assert [p.org for p in Store.open(journal_dir).people() if p.id == ANN.id] == ["Acme"]
     assert [p.org for p in store.people() if p.id == ANN.id] == ["Acme"]
 
@@ -378,16 +445,15 @@ from netjournal.core import atomic_file
 from netjournal.core.records import RECORD_TYPES
 from netjournal.core.store import Changes, Store
 
-folder, step, nth, plan = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
-seen = 0
+folder, index, plan = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+seen = -1
 
 
 def die(name):
     global seen
-    if name == step:
-        seen += 1
-        if seen == nth:
-            os.kill(os.getpid(), signal.SIGKILL)
+    seen += 1
+    if seen == index:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 changes = Changes(
@@ -405,9 +471,9 @@ print("saved", flush=True)
 """
 
 
-def die_during_save(folder: Path, step: str, nth: int, changes: Changes) -> None:
+def die_during_save(folder: Path, index: int, changes: Changes) -> None:
     child = subprocess.run(
-        [sys.executable, "-c", CHILD, str(folder), step, str(nth), encode(changes)],
+        [sys.executable, "-c", CHILD, str(folder), str(index), encode(changes)],
         capture_output=True,
         text=True,
         timeout=30,
@@ -417,10 +483,9 @@ def die_during_save(folder: Path, step: str, nth: int, changes: Changes) -> None
     assert "saved" not in child.stdout
 
 
-@pytest.mark.parametrize("step", STEPS)
-@pytest.mark.parametrize(("name", "nth"), CASES, ids=[case_id(case) for case in CASES])
-def test_killed_save_leaves_old_or_new_files_and_a_free_lock(
-    journal_dir: Path, tmp_path: Path, name: str, nth: int, step: str
+@pytest.mark.parametrize(("name", "index"), CASES, ids=[case_id(case) for case in CASES])
+def test_killed_save_is_all_or_nothing_after_the_next_open_and_frees_the_lock(
+    journal_dir: Path, tmp_path: Path, name: str, index: int
 ) -> None:
     scenario = SCENARIOS[name]
     make_journal(journal_dir, scenario.base)
@@ -428,9 +493,14 @@ def test_killed_save_leaves_old_or_new_files_and_a_free_lock(
     old = data_files(journal_dir)
     new = expected_after_clean_save(journal_dir, tmp_path / "clean", changes)
 
-    die_during_save(journal_dir, step, nth, changes)
+    die_during_save(journal_dir, index, changes)
 
-    assert_old_or_new(journal_dir, old, new, written=nth - 1 + (step == "after-replace"))
+    for file, data in data_files(journal_dir).items():  # each file whole, old or new
+        assert file == ".commit" or data in (old.get(file), new.get(file)), file
+    Store.open(journal_dir)  # the next process finishes a save that reached its commit point
+    assert_files(
+        journal_dir, expected_files(name, renames_before(name, index), old, new), leftovers=True
+    )
     on_disk = records_on_disk(journal_dir)  # every file parses
     assert_healthy(journal_dir)
     with JournalLock(journal_dir, timeout=0):  # the dead process's lock went with it
@@ -441,6 +511,8 @@ def test_killed_save_leaves_old_or_new_files_and_a_free_lock(
     assert time.monotonic() - started < 2
     assert records_on_disk(journal_dir) == apply(on_disk, later)
     assert_healthy(journal_dir)
+    leftovers = [path for path in journal_dir.rglob("*") if path.name.endswith(".tmp")]
+    assert leftovers == [], "the next save removes a dead process's temporaries"
 
 
 # Temporaries left by a crash
@@ -490,10 +562,14 @@ def test_leftover_temporary_files_do_not_break_loads_or_saves(
     assert data_files(journal_dir) == data_files(clean)
     assert read_records(store) == records_on_disk(journal_dir) == records_on_disk(clean)
     assert_healthy(journal_dir)
-    # the temporaries of the files just written were consumed; the others are still harmless
-    assert not (journal_dir / "people/.2025-05.json.tmp").exists()
-    assert not (journal_dir / "interactions/.2025-03.json.tmp").exists()
-    assert (journal_dir / ".meta.json.tmp").exists()
+    # Young temporaries without a process id might be a live writer's: they stay a minute.
+    assert all((journal_dir / name).exists() for name in leftovers)
+    old = time.time() - 120
+    for name in leftovers:
+        os.utime(journal_dir / name, (old, old))
+    Store.open(journal_dir).save(Changes(update=[CAT.edit(notes="Later")]))
+    assert not any((journal_dir / name).exists() for name in leftovers)
+    assert data_files(journal_dir)  # only the temporaries went
 
 
 def test_a_journal_holding_only_the_temporary_of_its_first_meta_is_new(

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from netjournal.core.dates import add_months, parse_date, parse_iso
+from netjournal.core.dates import add_months, latest_plan_day, parse_date, parse_due, parse_iso
 from netjournal.core.errors import DateError, RecordError
 
 TODAY = date(2026, 3, 11)  # a Wednesday
@@ -220,3 +220,22 @@ def assert_one_sentence(message: str) -> None:
     assert message.endswith(".")
     assert ". " not in message, message
     assert message[0].isupper() or message[0] == "'"
+
+
+@pytest.mark.parametrize("text", ["9999-12-31", "2126-03-12", "+101y", "in 1300 months"])
+def test_a_plan_more_than_a_hundred_years_ahead_is_refused_with_a_sentence(text: str) -> None:
+    for parse in (lambda: parse_due(text, TODAY), lambda: parse_date(text, TODAY)):
+        with pytest.raises(DateError) as caught:
+            parse()
+        message = str(caught.value)
+        assert message == (
+            f"'{text}' is too far ahead: plan at most 100 years ahead, until 2126-03-11."
+        )
+        assert_one_sentence(message)
+
+
+def test_a_hundred_years_ahead_is_still_a_date_to_plan_for() -> None:
+    assert parse_due("2126-03-11", TODAY) == date(2126, 3, 11)
+    assert parse_due("in 100 years", TODAY) == date(2126, 3, 11)
+    assert latest_plan_day(date(9950, 1, 1)) == date.max  # near the calendar's end: its end
+    assert past("1926-03-11") == "1926-03-11"  # the past is not capped: history is history

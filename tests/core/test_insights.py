@@ -141,8 +141,20 @@ def test_going_cold_is_the_review_cold_items_and_the_json_shape() -> None:
 
     assert [(i.kind, i.title) for i in found.going_cold] == [("cold", "Bob"), ("cold", "Tia")]
     data = found.to_dict()
-    assert set(data) == {"departments", "power", "mix", "internal_share", "months", "going_cold"}
+    assert set(data) == {"departments", "power", "mix", "internal_share", "months", "going_cold",
+                         "organization"}  # fmt: skip
     assert data["going_cold"][0]["id"] == f"cold:{bob.id}"
+    assert data["organization"] is None  # nobody internal to infer it from, and none set
+
+
+def test_your_organization_is_the_setting_or_inferred_from_colleagues() -> None:
+    ann = person("Ann", kind="internal", org="Northwind")
+    bob = person("Bob", kind="customer", org="Contoso")
+    found = network_insights(snapshot(ann, bob), DAY)
+    assert found.organization is not None
+    assert found.to_dict()["organization"] == {"name": "Northwind", "inferred": True}
+    named = network_insights(snapshot(ann, bob), DAY, organization="Northwind Logistics")
+    assert named.to_dict()["organization"] == {"name": "Northwind Logistics", "inferred": False}
 
 
 def test_an_empty_journal_has_empty_insights() -> None:

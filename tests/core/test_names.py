@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from netjournal.core.errors import Ambiguous, NotFound
-from netjournal.core.names import Candidate, fold, rank, resolve
+from netjournal.core.names import Candidate, fold, rank, resolve, spellings
 
 PEOPLE = [
     Candidate("p2ann00000", "Ann Lee", "Acme"),
@@ -133,3 +133,40 @@ def test_fold_ignores_case_accents_and_punctuation() -> None:
 def test_spacing_and_punctuation_in_the_query_do_not_pick_a_longer_name(query: str) -> None:
     people = [Candidate("a234567890", "Ann Lee"), Candidate("b234567890", "Ann Leeb")]
     assert pick(query, people) == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    ("name", "folded"),
+    [
+        ("Đorđe Petrović", "dorde petrovic"),
+        ("Łukasz Wróbel", "lukasz wrobel"),
+        ("Søren Ørsted", "soren orsted"),
+        ("Straße", "strasse"),
+        ("Æsa Kjær", "aesa kjaer"),
+        ("Œuvre Þór", "oeuvre thor"),
+        ("Пётр Иванов", "petr ivanov"),  # ё loses its dots first: as Russians type it
+        ("Ann L\u200bee\u00ad", "ann lee"),  # invisible format characters dropped
+        ("Zoë 😀 Brontë", "zoe bronte"),  # an emoji is punctuation, not a word
+    ],
+)
+def test_letters_without_a_decomposition_are_spelt_in_ascii(name: str, folded: str) -> None:
+    assert fold(name).split() == folded.split()  # spaces between words are not collapsed
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("dorde petrovic", "Đorđe Petrović"), ("lukasz", "Łukasz Wróbel"),
+     ("orsted", "Søren Ørsted"), ("strasse", "Grete Straße"), ("aesa", "Æsa Kjær"),
+     ("petr", "Пётр Иванов"), ("Петр Иванов", "Пётр Иванов"), ("juergen mueller", "Jürgen Müller")],
+)  # fmt: skip
+def test_names_typed_plain_find_the_person(query: str, name: str) -> None:
+    people = [*PEOPLE, *(Candidate(f"x{n:09d}", n_) for n, n_ in enumerate(
+        ("Đorđe Petrović", "Łukasz Wróbel", "Søren Ørsted", "Grete Straße", "Æsa Kjær",
+         "Пётр Иванов")))]  # fmt: skip
+    assert pick(query, people) == name
+
+
+def test_umlauts_spelt_out_share_a_spelling() -> None:
+    assert spellings("Jürgen Müller") == {"jurgen muller", "juergen mueller"}
+    assert spellings("Juergen Mueller") & spellings("Jürgen Müller")
+    assert spellings("Ann Lee") == {"ann lee"}

@@ -113,3 +113,15 @@ def test_records_saved_after_the_build_are_found_and_deleted_ones_are_not(
     assert live.search("forklift") == [ROBOTS.id]
     assert ROBOTS.id not in live.search("pallet")
     assert live.search("zeppelin") == []
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [("dorde petrovic", "Đorđe Petrović"), ("lukasz", "Łukasz Wróbel"), ("orsted", "Søren Ørsted"),
+     ("strasse", "Grete Straße"), ("aesa", "Æsa Kjær"), ("petrovi", "Đorđe Petrović")],
+)  # fmt: skip
+def test_letters_that_do_not_decompose_are_found_typed_plain(query: str, name: str) -> None:
+    people = [Person.create(name=n) for n in ("Đorđe Petrović", "Łukasz Wróbel", "Søren Ørsted",
+                                              "Grete Straße", "Æsa Kjær")]  # fmt: skip
+    found = SearchIndex.build(people).search(query)
+    assert [p.name for p in people if p.id in found[:1]] == [name]

@@ -16,12 +16,14 @@ import netjournal
 from netjournal.core.store import Store
 
 PACKAGE = Path(netjournal.__file__).parent
-STORE_MODULES = {"core/store.py", "core/shards.py", "core/atomic_file.py", "core/journal_lock.py"}
+STORE_MODULES = {"core/store.py", "core/shards.py", "core/atomic_file.py", "core/journal_lock.py",
+                 "core/commit.py"}  # fmt: skip
 # Files that write, but never in a journal folder (each with why).
 ELSEWHERE = {
     "core/config.py": "the settings file, in the config folder",
     "core/demo.py": "removes this process's old demo journals in the cache folder",
     "formats/exporting.py": "exports: a file or folder the user names",
+    "formats/export_folder.py": "exports: the folder export the user names (written aside, swapped in)",
     "tui/screens/form.py": "a temporary file for $EDITOR, in a private temporary folder",
     "cli.py": "stdout to /dev/null once the reader of a pipe has gone",
 }

@@ -116,7 +116,7 @@ def test_markdown_document_profiles_timeline_journal_and_open_outreach(
     assert "- **Kind:** customer; influence 3 (executive); prospect" in ann
     assert "- **Interests:** sailing, racing, robots" in ann
     assert "- **Last contact:** 2026-03-12" in ann
-    assert "Likes boats; and \\backslashes\\." in ann
+    assert "Likes boats; and \\\\backslashes\\\\." in ann  # escaped: it renders as typed
     assert "- [ ] **2026-03-17** follow-up: Send the pilot quote" in ann
     newest, oldest = (
         ann.index("**2026-03-12** call"),
@@ -125,14 +125,14 @@ def test_markdown_document_profiles_timeline_journal_and_open_outreach(
     assert newest < oldest
     assert "(with Bob Stone): Robots at the booth" in ann
     assert "  - shared: Pallet robots" in ann
-    assert "### [bold]x[/" in text  # written as typed
+    assert "### \\[bold\\]x\\[/" in text  # escaped: it renders as typed
     journal_part = text[text.index("## Journal") :]
     assert journal_part.index("Pallet robots") < journal_part.index("Older learning")
     assert "Shared with: Ann Lee, Bob Stone" in journal_part
     outreach = text[text.index("## Open outreach") : text.index("## People")]
     assert outreach.index("Send the pilot quote") < outreach.index("Coffee with Bob")
     # Snoozed past its due date is "snoozed", not "overdue": the standing `list outreach` shows.
-    assert "(snoozed to 2026-03-21) ask: Ask [x] about it" in outreach
+    assert "(snoozed to 2026-03-21) ask: Ask \\[x\\] about it" in outreach
     assert "**someday** reconnect: Coffee with Bob (with Bob Stone)" in outreach
     assert "Share robots" not in text  # done outreach is not open
 
@@ -158,7 +158,7 @@ def test_markdown_folder_one_file_per_person_journal_and_outreach(
     ann_files = [f for f in files if f.startswith("people/ann-lee-")]
     assert len(ann_files) == 2  # namesakes get their ids in their file names
     index = (folder / "index.md").read_text()
-    assert "- [\\[bold\\]x\\[/](people/bold-x.md) · [@click=app.quit]me[/]" in index
+    assert "- [\\[bold\\]x\\[/](people/bold-x.md) · \\[@click=app.quit\\]me\\[/\\]" in index
     assert all(f"({name})" in index for name in ann_files)
     profile = (folder / "people" / "bob-stone.md").read_text()
     assert profile.startswith("# Bob Stone\n")
@@ -206,7 +206,11 @@ def test_ics_open_outreach_as_to_dos_with_due_dates(journal: JournalSnapshot) ->
         quote["description"]
     )
     assert "due" not in todos["Coffee with Bob"]
-    assert todos["Ask [x] about it"].decoded("dtstart") == DAY + timedelta(days=7)
+    # Snoozed past its due date: due when the snooze ends, with no DTSTART (RFC 5545 wants
+    # DUE after DTSTART); the description keeps the date it was due.
+    asked = todos["Ask [x] about it"]
+    assert asked.decoded("due") == DAY + timedelta(days=7) and "dtstart" not in asked
+    assert "Snoozed to 2026-03-21; due 2026-03-09." in str(asked["description"])
     assert len({str(todo["uid"]) for todo in todos.values()}) == 3
     assert exported.summary == "3 to-dos" and exported.note == ""
 

@@ -55,7 +55,10 @@ async def test_the_network_area_shows_coverage_and_every_row_acts(journal_dir: P
         assert ("power:" + ANN.id, "Ann Lee", "senior, Sales; 3 days ago") in rows
         assert all("Purchasing" not in r[1] for r in rows)  # a customer's department is theirs
         mix = static_text(network, "#network-mix")
-        assert mix.startswith("3 connected, 1 prospect · 67% inside your organization")
+        assert mix.startswith(
+            "3 connected, 1 prospect · 67% inside Northwind (inferred; set "
+            "organization in config.toml)"
+        )  # named, and said it is a guess
         assert network.query_one("#talks", Sparkline).data[-2:] == [1, 2]  # Oct, Nov
 
         # p on an invisible department with a prospect: plan to bring them in.

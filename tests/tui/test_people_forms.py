@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.widgets import Button, Input, TextArea
+from textual.widgets import Button, Input, OptionList, TextArea
 
 from netjournal.core.records import Interaction, Outreach, Person
 from netjournal.tui.screens.confirm import ConfirmDialog
@@ -15,6 +15,7 @@ from netjournal.tui.screens.delete_person import DeletePersonDialog
 from netjournal.tui.screens.log_form import LogForm
 from netjournal.tui.screens.people import PeopleScreen
 from netjournal.tui.screens.person_form import PersonForm
+from netjournal.tui.screens.same_person import SamePersonDialog
 from tests.tui.support import (
     SIZE,
     TODAY,
@@ -250,3 +251,69 @@ async def test_ctrl_e_in_a_long_text_field_offers_the_editor(
         await pilot.press("ctrl+e")
         await pilot.pause()
         assert told.messages() == ["Set $EDITOR to edit long text in your editor."]
+
+
+async def test_adding_someone_you_have_asks_and_it_is_them_fills_them_in(
+    journal_dir: Path,
+) -> None:
+    fabrikam = Person.create(name="Anna Smith", org="Fabrikam")
+    contoso = Person.create(name="Anna Smith", org="Contoso", role="CFO")
+    app = make_app(journal_dir, fabrikam, contoso)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        told = record_notifications(app)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, PersonForm)
+        await paste(pilot, "Anna Smith")
+        await pilot.press("tab")
+        await paste(pilot, "Contoso")
+        form.query_one("#field-email", Input).value = "anna@contoso.example"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, SamePersonDialog)
+        offered = dialog.query_one("#same-people", OptionList)
+        # Both Annas, the one at the org typed first.
+        assert [offered.get_option_at_index(i).id for i in range(2)] == [contoso.id, fabrikam.id]
+        assert offered.option_count == 2
+
+        await pilot.press("escape")  # back to the form: nothing lost, nothing saved
+        await settle(pilot)
+        assert app.screen is form and field_value(form, "email") == "anna@contoso.example"
+        assert len(reopen(journal_dir).people()) == 2
+
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("y")  # it is her (the Contoso one, offered first)
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, PeopleScreen)
+        assert table(screen).current_key == contoso.id  # the list opens on her
+        assert told.messages()[-1] == (
+            "Anna Smith was already in your network: added email anna@contoso.example."
+        )
+    people = reopen(journal_dir).people()
+    assert len(people) == 2
+    anna = next(p for p in people if p.id == contoso.id)
+    assert (anna.email, anna.role) == (("anna@contoso.example",), "CFO")
+
+
+async def test_adding_a_namesake_who_is_someone_else_saves_a_new_person(
+    journal_dir: Path,
+) -> None:
+    ann = Person.create(name="Ann Lee", org="Contoso")
+    app = make_app(journal_dir, ann)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await paste(pilot, "Anne Lee")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, SamePersonDialog)
+        await pilot.press("n")  # someone new
+        await settle(pilot)
+        assert isinstance(app.screen, PeopleScreen)
+    assert sorted(p.name for p in reopen(journal_dir).people()) == ["Ann Lee", "Anne Lee"]

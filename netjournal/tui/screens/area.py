@@ -10,6 +10,7 @@ from textual.widgets import Footer, Header, Input, Static
 from netjournal.core.records import Record
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.tui.contract import NetjournalScreen
+from netjournal.tui.safe_text import safe_content
 from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
@@ -86,7 +87,7 @@ class AreaScreen(NetjournalScreen[None]):
         if snapshot is None or key is None:
             widget.update(Content(""))
             return
-        widget.update(self.detail(snapshot, key))
+        widget.update(safe_content(self.detail(snapshot, key)))  # whatever built the detail
 
     def on_record_table_highlighted(self, event: RecordTable.Highlighted) -> None:
         self.show_detail(event.key)

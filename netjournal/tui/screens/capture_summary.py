@@ -5,12 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.widgets import Button, Static
 
 from netjournal.core.capture import Tally
 from netjournal.tui.contract import NetjournalModal
 from netjournal.tui.keys import key_hint
+from netjournal.tui.safe_text import safe_content
 
 
 class CaptureSummary(NetjournalModal[None]):
@@ -27,7 +27,7 @@ class CaptureSummary(NetjournalModal[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content(self.tally.summary()), id="capture-summary",
+            yield Static(safe_content(self.tally.summary()), id="capture-summary",
                          classes="dialog-question")  # fmt: skip
             with Horizontal(classes="dialog-buttons"):
                 if self.tally.follow_up_ids:

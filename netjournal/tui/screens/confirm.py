@@ -14,6 +14,7 @@ from textual.widgets import Button, Static
 from netjournal.core.records import Outreach, Record
 from netjournal.tui.contract import NetjournalModal, NetjournalScreen
 from netjournal.tui.keys import key_hint
+from netjournal.tui.safe_text import safe_content
 
 if TYPE_CHECKING:
     from netjournal.core.store import Store
@@ -33,7 +34,7 @@ class ConfirmDialog(NetjournalModal[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content(self.question), classes="dialog-question")
+            yield Static(safe_content(self.question), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Content(self.yes) + key_hint(self, " ({confirm.yes})", style=""),
                              id="yes", variant="error")  # fmt: skip

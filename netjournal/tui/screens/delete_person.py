@@ -13,6 +13,7 @@ from netjournal.core.removal import delete_person
 from netjournal.core.words import count_of
 from netjournal.tui.contract import NetjournalModal
 from netjournal.tui.keys import KeysNow, key_hint
+from netjournal.tui.safe_text import safe_assemble
 
 
 class DeletePersonDialog(NetjournalModal[None]):
@@ -35,7 +36,7 @@ class DeletePersonDialog(NetjournalModal[None]):
         talks = len(snapshot.interactions_with(self.person.id)) if snapshot else 0
         plans = len(snapshot.outreach_for(self.person.id, open_only=False)) if snapshot else 0
         with Vertical(classes="dialog"):
-            yield Static(Content.assemble("Delete ", (self.person.name, "bold"), "?"))
+            yield Static(safe_assemble("Delete ", (self.person.name, "bold"), "?"))
             history = f"{count_of(talks, 'interaction')} and {count_of(plans, 'outreach item')}"
             yield Static(Content(f"They are in {history}. ") + key_hint(self,
                 "{delete.keep} keeps those records, with this person's name taken out; "

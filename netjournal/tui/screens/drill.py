@@ -33,6 +33,7 @@ from netjournal.core.names import person_candidates, resolve
 from netjournal.core.planning import plan_outreach
 from netjournal.tui.contract import NetjournalScreen
 from netjournal.tui.keys import key_for, key_hint, key_text
+from netjournal.tui.safe_text import safe_assemble, safe_content
 from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.word_suggester import WordListSuggester
 
@@ -93,7 +94,7 @@ class DrillScreen(NetjournalScreen[None]):
         self._ask()
 
     def _say(self, text: str) -> None:
-        self.query_one("#drill-question", Static).update(Content(text))
+        self.query_one("#drill-question", Static).update(safe_content(text))
 
     def _ask(self) -> None:
         number = len(self.answers)
@@ -103,7 +104,7 @@ class DrillScreen(NetjournalScreen[None]):
             Content(f"Question {number + 1} of {len(self.questions)}")
         )
         self.query_one("#drill-question", Static).update(
-            Content.styled(self.questions[number].text, "bold")
+            safe_assemble((self.questions[number].text, "bold"))
         )
         self.query_one("#drill-answer", Static).update(Content(""))
         box = self.query_one("#drill-pick", Input)
@@ -121,7 +122,7 @@ class DrillScreen(NetjournalScreen[None]):
         try:
             picked = [resolve(n, candidates).id for n in names if n.casefold() not in NOBODY]
         except NetjournalError as error:
-            self.query_one("#drill-answer", Static).update(Content(str(error)))
+            self.query_one("#drill-answer", Static).update(safe_content(str(error)))
             return
         question = self.questions[len(self.answers)]
         event.input.disabled = True  # a second enter while grading must not answer twice
@@ -138,11 +139,11 @@ class DrillScreen(NetjournalScreen[None]):
         names = [
             snapshot.people[i].name for i in answer.picked if snapshot and i in snapshot.people
         ]
-        parts = [Content.assemble(("You: ", "bold"), ", ".join(names) or "nobody")]
+        parts = [safe_assemble(("You: ", "bold"), ", ".join(names) or "nobody")]
         if answer.journal:
             parts.append(Content.styled("The journal:", "bold"))
             for place, entry in enumerate(answer.journal, 1):
-                parts.append(Content.assemble(f" {place}. ", (entry.person.name, "bold"),
+                parts.append(safe_assemble(f" {place}. ", (entry.person.name, "bold"),
                                               "  ", ("; ".join(entry.reasons[:2]), "$text-muted")))  # fmt: skip
         else:
             parts.append(Content.assemble(("The journal: ", "bold"), "nobody either"))
@@ -150,8 +151,8 @@ class DrillScreen(NetjournalScreen[None]):
             plan = gap_plan(answer.question, snapshot) if snapshot else None
             what = f" ({plan.title})" if plan else ""
             gap = key_for(self, "drill.gap")
-            parts.append(Content.styled(f"Nobody to ask about {answer.question.topic}: {gap} plans "
-                                        f"an outreach{what}.", "$warning"))  # fmt: skip
+            parts.append(safe_assemble((f"Nobody to ask about {answer.question.topic}: {gap} "
+                                        f"plans an outreach{what}.", "$warning")))  # fmt: skip
         elif answer.picked and answer.agreed:
             parts.append(Content.styled("Same as the journal.", "$success"))
         elif answer.picked and answer.journal:
@@ -159,7 +160,7 @@ class DrillScreen(NetjournalScreen[None]):
         elif not answer.picked and answer.journal:
             parts.append(Content("You have someone for this after all: the journal's first pick."))
         parts.append(Content.styled(key_text(self, "{drill.next}: next question"), "$text-muted"))
-        self.query_one("#drill-answer", Static).update(Content("\n").join(parts))
+        self.query_one("#drill-answer", Static).update(safe_content(Content("\n").join(parts)))
         # Keys now go to the screen: g plans for a gap, enter moves on.
         self.query_one("#drill-pick", Input).disabled = True
         self.set_focus(None)
@@ -230,8 +231,11 @@ class DrillScreen(NetjournalScreen[None]):
             self.notify(str(error), severity="warning", markup=False, timeout=10)
         self.query_one("#progress", Static).update(Content("Drill done"))
         closes = key_hint(self, " {drill.finish} closes.", style="")
-        self.query_one("#drill-question", Static).update(Content(_summary(session)) + closes)
-        self.query_one("#drill-answer", Static).update(Content(_trend([*self.history, session])))
+        # The history is a side file: it may have been edited by hand too.
+        self.query_one("#drill-question", Static).update(safe_content(_summary(session)) + closes)
+        self.query_one("#drill-answer", Static).update(
+            safe_content(_trend([*self.history, session]))
+        )
         self.graded = None
         self.refresh_bindings()
         self.focus()

@@ -15,6 +15,7 @@ from netjournal.core.errors import NetjournalError
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.formats.exporting import export_journal, write_file, write_markdown_folder
 from netjournal.tui.contract import NetjournalModal
+from netjournal.tui.safe_text import safe_content
 from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.path_suggester import PathSuggester, typed_path
 
@@ -92,7 +93,7 @@ class ExportDialog(NetjournalModal[None]):
         try:
             said = await asyncio.to_thread(self._write, snapshot, choice, typed)
         except NetjournalError as error:
-            self.query_one("#export-said", Static).update(Content(str(error)))
+            self.query_one("#export-said", Static).update(safe_content(str(error)))
             return
         finally:
             self.busy = False

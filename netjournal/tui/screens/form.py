@@ -26,6 +26,7 @@ from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 from netjournal.core.errors import DateError, NetjournalError
 from netjournal.core.store import Store
 from netjournal.tui.contract import NetjournalModal
+from netjournal.tui.safe_text import safe_content, safe_for_terminal
 from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.word_suggester import WordListSuggester
 
@@ -73,7 +74,7 @@ class FormScreen(NetjournalModal[object]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
-            yield Static(Content(self.HEADING), id="form-heading")
+            yield Static(safe_content(self.HEADING), id="form-heading")  # "Edit Ann Lee"
             with VerticalScroll(id="form-fields"):
                 initial = self.initial_values()
                 for spec in self.FIELDS:
@@ -87,6 +88,9 @@ class FormScreen(NetjournalModal[object]):
 
     def _widget(self, spec: Field, value: str) -> Input | Select[str] | TextArea:
         widget_id = f"field-{spec.name}"
+        # A record edited by hand may hold escapes: a field shows its value as the terminal
+        # would run it. Saving cleans the same way, so nothing is lost that would be kept.
+        value = safe_for_terminal(value, one_line=spec.kind != "text")
         if spec.kind == "choice":
             return Select([(c, c) for c in spec.choices], value=value or spec.choices[0],
                           allow_blank=False, id=widget_id, compact=True)  # fmt: skip
@@ -133,7 +137,7 @@ class FormScreen(NetjournalModal[object]):
         return "Saved."
 
     def show_error(self, message: str, field: str = "") -> None:
-        self.query_one("#form-error", Static).update(Content(message))
+        self.query_one("#form-error", Static).update(safe_content(message))
         if field:  # take the user to the field that needs fixing
             for widget in self.query(f"#field-{field}"):
                 widget.focus()

@@ -24,6 +24,7 @@ from netjournal.formats.report import ImportReport
 from netjournal.formats.sniff import FORMAT_NAMES, guess_format
 from netjournal.tui.contract import NetjournalScreen
 from netjournal.tui.keys import key_text
+from netjournal.tui.safe_text import safe_content
 from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.path_suggester import PathSuggester, typed_path
 
@@ -73,10 +74,10 @@ class ImportScreen(NetjournalScreen[None]):
         self.query_one("#import-path", Input).focus()
 
     def _status(self, text: str) -> None:
-        self.query_one("#import-format", Static).update(Content(text))
+        self.query_one("#import-format", Static).update(safe_content(text))  # a file's name
 
     def _report(self, text: str) -> None:
-        self.query_one("#import-report", Static).update(Content(text))
+        self.query_one("#import-report", Static).update(safe_content(text))  # its names
 
     def _chosen(self) -> Path:
         return typed_path(self.query_one("#import-path", Input).value)
@@ -128,7 +129,8 @@ class ImportScreen(NetjournalScreen[None]):
         self.app.call_from_thread(self._reading, path)
         try:
             parsed = read_file("auto", path, self._progress)
-            report = apply_import(self.nj.store, parsed, str(path), dry_run=True)
+            report = apply_import(self.nj.store, parsed, str(path), dry_run=True,
+                                  organization=self.nj.config.organization)  # fmt: skip
         except NetjournalError as error:
             self.app.call_from_thread(self._failed, str(error))
             return
@@ -172,7 +174,10 @@ class ImportScreen(NetjournalScreen[None]):
 
     async def _save(self, parsed: Parsed, path: Path) -> None:
         try:
-            report = await self.nj.save(lambda store: apply_import(store, parsed, str(path)))
+            ours = self.nj.config.organization
+            report = await self.nj.save(
+                lambda store: apply_import(store, parsed, str(path), organization=ours)
+            )
         finally:
             self.busy = False
         self.parsed = None

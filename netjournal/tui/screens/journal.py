@@ -10,8 +10,9 @@ from textual.widgets import Footer, Header, Markdown, Static
 
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.words import count_of
-from netjournal.tui.detail import learning_header
+from netjournal.tui.detail import learning_header, preview
 from netjournal.tui.keys import KeysNow
+from netjournal.tui.safe_text import safe_for_terminal
 from netjournal.tui.screens.area import AreaScreen
 from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
@@ -69,8 +70,11 @@ class JournalScreen(AreaScreen):
         super().show_detail(key)
         snapshot = self.snapshot
         learning = snapshot.learnings.get(key) if snapshot and key else None
-        # Markdown renders the body's own formatting; it never interprets Textual markup.
-        self.query_one("#body", Markdown).update(learning.body if learning else "")
+        # Markdown renders the body's own formatting; it never interprets Textual markup, but
+        # passes escape sequences to the terminal: the body is made safe first.
+        self.query_one("#body", Markdown).update(
+            safe_for_terminal(preview(learning.body)) if learning else ""
+        )
 
     def on_record_table_opened(self, event: RecordTable.Opened) -> None:
         # Enter reads the learning: the detail pane takes the keys (arrows scroll, escape back).

@@ -2,7 +2,8 @@
 
 Department coverage of your own organization (invisible departments first), people with
 positional power and how long since you spoke, people going cold; above them the mix of your
-network and its growth by month. `enter` opens the people behind a row, `p` plans outreach,
+network and its growth by month, and how many people are likely in it twice (the palette's
+Find duplicates merges them). `enter` opens the people behind a row, `p` plans outreach,
 `w` starts a "Who would you ask?" drill.
 """
 
@@ -19,13 +20,16 @@ from textual.content import Content
 from textual.widgets import Label, Sparkline, Static
 
 from netjournal.core.dates import days_ago
+from netjournal.core.duplicates import duplicates_in
 from netjournal.core.insights import DepartmentRow, Insights, PowerRow, network_insights
 from netjournal.core.records import INFLUENCE_LEVELS, PERSON_KINDS
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.words import count_of
 from netjournal.tui.detail import Line, field, heading, lines, person_detail
 from netjournal.tui.keys import key_text
+from netjournal.tui.safe_text import safe_assemble, safe_content
 from netjournal.tui.screens.area import AreaScreen
+from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
 # The mix line's nouns, one and many ("1 customer", "3 customers").
@@ -52,6 +56,7 @@ class NetworkScreen(AreaScreen):
 
     def compose_top(self) -> ComposeResult:
         yield Static(Content("Reading your network…"), id="network-mix", markup=False)
+        yield KeyHint("", id="network-duplicates")  # shown when there are any
         with Horizontal(id="network-charts"):
             with Vertical():
                 yield Label("People in your network, last 12 months", id="growth-label")
@@ -73,12 +78,14 @@ class NetworkScreen(AreaScreen):
         config = self.nj.config
         found = await asyncio.to_thread(
             network_insights, snapshot, self.nj.today(), departments=config.departments,
-            cadence_by_tag=config.cadence_by_tag,
+            cadence_by_tag=config.cadence_by_tag, organization=config.organization,
         )  # fmt: skip
+        pairs = await asyncio.to_thread(duplicates_in, snapshot)
         if snapshot is not self.snapshot:
             return  # a newer save is being computed
         self.insights, self._for = found, snapshot
         self._show_top(found)
+        self._show_duplicates(len(pairs))
         super().refresh_rows()
 
     def _show_top(self, found: Insights) -> None:
@@ -88,13 +95,15 @@ class NetworkScreen(AreaScreen):
         mix = " · ".join(
             count_of(found.mix[k], *KIND_WORDS[k]) for k in PERSON_KINDS if found.mix.get(k)
         )
+        # Named, and said when it is a guess: a wrong one is then easy to spot and to set.
+        ours = found.organization.describe() if found.organization else "your organization"
         text = (
             f"{found.connected} connected, {prospects} prospect{'s' if prospects != 1 else ''} · "
-            f"{round(found.internal_share * 100)}% inside your organization · {mix or 'nobody yet'}"
+            f"{round(found.internal_share * 100)}% inside {ours} · {mix or 'nobody yet'}"
         )
         if found.invisible:
             text += f" · {count_of(len(found.invisible), 'invisible department')}"
-        self.query_one("#network-mix", Static).update(Content(text))
+        self.query_one("#network-mix", Static).update(safe_content(text))
         months = found.months
         growth = [row.network_size for row in months]
         talks = [row.interactions for row in months]
@@ -108,6 +117,11 @@ class NetworkScreen(AreaScreen):
         self.query_one("#talks-label", Label).update(
             Content(f"Talks a month: {talks[-1] if talks else 0} now, {sum(talks)} in a year")
         )
+
+    def _show_duplicates(self, count: int) -> None:
+        line = self.query_one("#network-duplicates", KeyHint)
+        line.say(f"{count_of(count, 'likely duplicate')}: {{app.palette}} Find duplicates")
+        line.display = count > 0
 
     def rows(self, snapshot: JournalSnapshot) -> list[Row]:
         if not snapshot.people:
@@ -134,8 +148,9 @@ class NetworkScreen(AreaScreen):
                 (i.title, i.reason.removeprefix("going cold: "), when(i.person_ids[0])))
             for i in found.going_cold
         ]  # fmt: skip
+        ours = found.organization.name if found.organization else "your organization"
         return [
-            *_section("departments", "Departments of your organization", departments,
+            *_section("departments", f"Departments of {ours}", departments,
                       "add colleagues with a department, or list departments in config.toml"),
             *_section("power", "Positional power", power, "set influence 2 or 3 on senior people"),
             *_section("cold", "Going cold", cold, "everyone is within their keep-in-touch cadence"),
@@ -149,7 +164,7 @@ class NetworkScreen(AreaScreen):
         dept = self._department(value) if kind == "dept" else None
         if dept is None:
             return Content("")
-        parts: list[Line] = [Content.assemble((dept.department, "bold")), ""]
+        parts: list[Line] = [safe_assemble((dept.department, "bold")), ""]
         if dept.invisible:
             said = key_text(
                 self, "Invisible: nobody connected here. {network.plan} plans how to get in."
@@ -167,7 +182,7 @@ class NetworkScreen(AreaScreen):
             if person is None:
                 continue
             when = last[pid].isoformat() if pid in last else "never"
-            parts.append(Content.assemble(
+            parts.append(safe_assemble(
                 (person.name, "bold"), " · ", person.role or "no role", f" · influence {person.influence} · ",
                 ("prospect" if person.is_prospect else f"last contact {when}", "$text-muted"),
             ))  # fmt: skip

@@ -11,6 +11,7 @@ from netjournal.core.people_filter import filter_people
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.tui.detail import person_detail
 from netjournal.tui.keys import KeysNow, key_for, key_text
+from netjournal.tui.safe_text import safe_for_terminal
 from netjournal.tui.screens.area import AreaScreen
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
@@ -37,6 +38,8 @@ class PeopleScreen(AreaScreen):
         Binding("b", "bring_in", "Bring in", id="people.bring_in"),
         Binding("f", "filter", "Filter", id="people.filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="people.clear_filter"),
+        # After a merge (Find duplicates): the two people back as they were.
+        Binding("u", "take_back_merge", "Take back merge", show=False, id="people.undo"),
     ]
 
     def compose_top(self) -> ComposeResult:
@@ -84,7 +87,7 @@ class PeopleScreen(AreaScreen):
 
     def filter_to(self, text: str) -> None:
         """Show the people that `text` filters to (as if typed in the filter), list focused."""
-        self.query_one("#filter", Input).value = text
+        self.query_one("#filter", Input).value = safe_for_terminal(text, one_line=True)
         self.table.focus()
 
     def action_clear_filter(self) -> None:
@@ -137,6 +140,9 @@ class PeopleScreen(AreaScreen):
 
     def on_record_table_opened(self, event: RecordTable.Opened) -> None:
         self.action_timeline()
+
+    def action_take_back_merge(self) -> None:
+        self.run_worker(self.nj.take_back_merge(), group="save")
 
     def action_delete(self) -> None:
         snapshot = self.snapshot

@@ -1,12 +1,18 @@
-"""Adding or editing a person: focus starts on Name."""
+"""Adding or editing a person: focus starts on Name.
+
+Saving a new person whose name is close to people you have asks first (the same check as
+capture): it is one of them (what was typed fills in their empty fields, and the list opens
+on them), or someone new.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from netjournal.core.names import fold
+from netjournal.core.errors import NetjournalError
 from netjournal.core.records import PERSON_KINDS, PERSON_STATUSES, Person
+from netjournal.core.same_person import add_to_person, likely_same
 from netjournal.core.store import Store
 from netjournal.tui.screens.form import Field, FormScreen
 
@@ -67,13 +73,45 @@ class PersonForm(FormScreen):
         return lambda store: store.save_edit(base, edited)
 
     def saved_message(self, result: Any) -> str:
-        snapshot = self.nj.snapshot
-        namesakes = [
-            p for p in (snapshot.people.values() if snapshot else ())
-            if p.id != result.id and fold(p.name) == fold(result.name)
-        ]  # fmt: skip
-        if namesakes:
-            other = namesakes[0]
-            where = f" ({other.org})" if other.org else ""
-            return f"Saved {result.name}. Note: you already have a {other.name}{where}; two people now share the name."
         return f"Saved {result.name}."
+
+    def action_save(self) -> None:
+        """A new person close to people you have: ask which it is before saving."""
+        snapshot = self.nj.snapshot
+        if self.person is not None or self._saving or snapshot is None:
+            super().action_save()
+            return
+        try:
+            typed = Person.create(**self.values())
+        except NetjournalError:
+            super().action_save()  # says what is wrong, at its field
+            return
+        known = likely_same(typed.name, snapshot.people.values(), typed.org)
+        if not known:
+            super().action_save()
+            return
+        from netjournal.tui.screens.same_person import SameAnswer, SamePersonDialog
+
+        def answered(answer: SameAnswer | None) -> None:
+            if answer is None:
+                return  # back to the form, everything typed still there
+            if answer.person is None:
+                FormScreen.action_save(self)
+            else:
+                self._saving = True
+                self.run_worker(self._add_to(answer.person, typed), group="save")
+
+        dialog = SamePersonDialog(typed.name, known, "add what you typed to them")
+        self.app.push_screen(dialog, answered)
+
+    async def _add_to(self, known: Person, typed: Person) -> None:
+        """Fill `known` in from what was typed, then close on them."""
+        try:
+            result = await self.nj.save(lambda store: add_to_person(store, known.id, typed))
+        finally:
+            self._saving = False
+        if result is None:
+            self.show_error("Not saved: see the message; your text is still here.")
+            return
+        self.notify(result.sentence(), markup=False)
+        self.dismiss(result.person)

@@ -21,6 +21,7 @@ from netjournal.core.review_session import Handled, ReviewSession, plan_kind
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.tui.contract import NetjournalScreen
 from netjournal.tui.keys import key_text
+from netjournal.tui.safe_text import safe_for_terminal
 from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
@@ -54,7 +55,7 @@ class ReviewScreen(NetjournalScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.title_text or "Review"
+        self.sub_title = safe_for_terminal(self.title_text or "Review", one_line=True)
         self.session = ReviewSession(self.nj.today(), self.only)
         self.watch(self.app, "snapshot", self._refresh, init=True)
         self.query_one("#list", RecordTable).focus()

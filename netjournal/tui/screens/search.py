@@ -15,6 +15,7 @@ from netjournal.core.search_query import parse_query
 from netjournal.core.words import count_of
 from netjournal.tui.commands import highlighted
 from netjournal.tui.contract import NetjournalScreen
+from netjournal.tui.safe_text import safe_content
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
 TABLE_OF_TYPE = {"person": "people", "learning": "learnings", "interaction": "interactions",
@@ -110,7 +111,7 @@ class SearchScreen(NetjournalScreen[tuple[str, str] | None]):
                 if hits
                 else "Type a topic after ?, e.g. ?supplier risk: people ranked by what they know."
             )
-        self.query_one("#search-status", Static).update(Content(status))
+        self.query_one("#search-status", Static).update(safe_content(status))
 
     def _title(self, hit: SearchHit) -> str:
         """Interactions are told apart by their date and people, not only their summary."""

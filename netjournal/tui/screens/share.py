@@ -12,7 +12,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.content import Content
 from textual.widgets import Footer, Header, Input, Label, Static
 
 from netjournal.core.dates import parse_due
@@ -25,6 +24,7 @@ from netjournal.core.suggest import share_candidates
 from netjournal.core.words import count_of
 from netjournal.tui.contract import NetjournalScreen
 from netjournal.tui.keys import key_text
+from netjournal.tui.safe_text import safe_assemble
 from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
@@ -47,7 +47,8 @@ class ShareScreen(NetjournalScreen[int]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(
-            Content.assemble("Share ", (self.learning.title, "bold"), " with…"), id="progress"
+            safe_assemble("Share ", (self.learning.title, "bold"), " with…"),
+            id="progress",
         )
         yield RecordTable(
             (Column("", width=3), Column("Person", weight=1.0), Column("Why", weight=2.0)),

@@ -15,6 +15,7 @@ from netjournal.core.errors import NetjournalError
 from netjournal.core.outreach_actions import awake_where, snooze, snooze_problem
 from netjournal.core.records import Outreach
 from netjournal.tui.contract import NetjournalModal
+from netjournal.tui.safe_text import safe_assemble
 
 
 class SnoozeDialog(NetjournalModal[None]):
@@ -27,7 +28,7 @@ class SnoozeDialog(NetjournalModal[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content.assemble("Snooze ", (self.outreach.title, "bold"), " until:"))
+            yield Static(safe_assemble("Snooze ", (self.outreach.title, "bold"), " until:"))
             yield Input(
                 placeholder="tomorrow, mon, +3d, +2w, next month, 2026-12-24",
                 id="until",

@@ -11,8 +11,9 @@ from textual.widgets import Footer, Header, Static
 from netjournal.core.records import Interaction, Person
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.tui.contract import NetjournalScreen
-from netjournal.tui.detail import lines
+from netjournal.tui.detail import lines, preview
 from netjournal.tui.keys import key_hint
+from netjournal.tui.safe_text import safe_assemble, safe_for_terminal
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
 
@@ -42,7 +43,7 @@ class TimelineScreen(NetjournalScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = f"Timeline of {self.person.name}"
+        self.sub_title = safe_for_terminal(f"Timeline of {self.person.name}", one_line=True)
         self.watch(self.app, "snapshot", self._refresh, init=True)
         self.query_one("#list", RecordTable).focus()
 
@@ -78,7 +79,7 @@ class TimelineScreen(NetjournalScreen[None]):
             snapshot.learnings[x].title for x in interaction.learning_ids if x in snapshot.learnings
         ]
         parts: list[Content | str] = [
-            Content.assemble((interaction.summary, "bold")),
+            safe_assemble((interaction.summary, "bold")),
             f"{interaction.date.isoformat()} · {interaction.channel}"
             + (f" · {interaction.event}" if interaction.event else ""),
             "With: " + snapshot.names(interaction.person_ids),
@@ -86,7 +87,7 @@ class TimelineScreen(NetjournalScreen[None]):
         if shared:
             parts.append("Shared: " + "; ".join(shared))
         if interaction.notes:
-            parts += ["", interaction.notes]
+            parts += ["", preview(interaction.notes)]
         detail.update(lines(parts))
 
     def _selected(self) -> Interaction | None:

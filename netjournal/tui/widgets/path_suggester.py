@@ -9,6 +9,8 @@ from urllib.parse import unquote
 
 from textual.suggester import Suggester
 
+from netjournal.core.terminal_text import is_safe_for_terminal
+
 
 class PathSuggester(Suggester):
     """`~/Down` -> `~/Downloads/`; hidden entries only when a dot was typed."""
@@ -29,6 +31,8 @@ class PathSuggester(Suggester):
             for entry in entries:
                 name = entry.name
                 if name.startswith(".") and not typed.startswith("."):
+                    continue
+                if not is_safe_for_terminal(name):  # it would be drawn in the field as typed
                     continue
                 same = (
                     name.startswith(typed)

@@ -2,7 +2,7 @@
 
 It renders only the visible lines (Textual's Line API), so filling it is a list assignment,
 not thousands of widgets or DataTable rows. Cells are plain strings rendered as `Content`,
-never parsed as markup.
+never parsed as markup, and made safe for the terminal on every draw.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from netjournal.tui.safe_text import safe_content
 
 MIN_WIDTH = 8  # narrower than this, a column's text is unreadable: leave the column out
 
@@ -231,7 +233,6 @@ class RecordTable(ScrollView, can_focus=True):
 
 
 def _as_content(cell: str | Content) -> Content:
-    """A cell as one line of Content (a string is plain text, never markup)."""
-    if isinstance(cell, Content):
-        return cell if "\n" not in cell.plain else Content(cell.plain.replace("\n", " "))
-    return Content(cell.replace("\n", " "))
+    """A cell as one line of Content (a string is plain text, never markup), safe for the
+    terminal: a record edited by hand may hold escape sequences."""
+    return safe_content(cell, one_line=True)

@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from textual.suggester import Suggester
 
+from netjournal.core.terminal_text import safe_for_terminal
+
 
 class WordListSuggester(Suggester):
     """Suggests from values already used (interests, tags...), for the last comma-separated word.
@@ -20,6 +22,11 @@ class WordListSuggester(Suggester):
         self.single = single
 
     async def get_suggestion(self, value: str) -> str | None:
+        found = await self._suggestion(value)
+        # The values come from records, which may have been edited by hand: the field draws it.
+        return safe_for_terminal(found, one_line=True) if found is not None else None
+
+    async def _suggestion(self, value: str) -> str | None:
         if self.single:
             typed = value.lstrip().casefold()
             if not typed:
