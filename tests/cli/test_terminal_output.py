@@ -15,7 +15,7 @@ import pytest
 
 from netjournal.core.records import Interaction, Learning, Outreach, Person, Record
 from netjournal.core.store import Store
-from tests.cli.support import RunCli
+from tests.cli.support import RunCli, plant
 
 # What a hand edit plants: an OSC window title, clear screen, 8-bit CSI, bidi override, bell.
 PLANT = "\x1b]0;PWNED\x07\x1b[2J"
@@ -48,17 +48,6 @@ def planted(text: str) -> str:
     """`text` with the hostile sequences wrapped around its first word."""
     first, _, rest = text.partition(" ")
     return f"{first}{PLANT} {rest}{EXTRA}" if rest else f"{first}{PLANT}{EXTRA}"
-
-
-def plant(folder: Path, record: Record, **fields: Any) -> None:
-    """Write `fields` into the stored record as a text editor would: raw, past the cleaner."""
-    for path in (folder / record.TABLE).glob("*.json"):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if record.id in data[record.TABLE]:
-            data[record.TABLE][record.id].update(fields)
-            path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            return
-    raise AssertionError(f"{record.id} is in no shard")
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import fcntl
 import html
-import json
 import os
 import pty
 import re
@@ -22,7 +21,6 @@ import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.command import CommandList
@@ -34,6 +32,7 @@ from netjournal.core.store import Store
 from netjournal.tui.app import NetjournalApp
 from netjournal.tui.safe_text import safe_assemble, safe_content
 from netjournal.tui.screens.person_form import PersonForm
+from tests.cli.support import plant
 from tests.tui.support import (
     SIZE,
     TODAY,
@@ -57,17 +56,6 @@ UNSAFE = {chr(c) for c in (*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))
 def planted(text: str) -> str:
     first, _, rest = text.partition(" ")
     return f"{first}{PLANT} {rest}{EXTRA}"
-
-
-def plant(folder: Path, record: Record, **fields: Any) -> None:
-    """Write `fields` into the stored record raw, as a text editor would."""
-    for path in (folder / record.TABLE).glob("*.json"):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if record.id in data[record.TABLE]:
-            data[record.TABLE][record.id].update(fields)
-            path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            return
-    raise AssertionError(f"{record.id} is in no shard")
 
 
 def hostile_journal(folder: Path) -> dict[str, Record]:
