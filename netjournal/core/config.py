@@ -11,8 +11,6 @@ user's file (comments, order, other tables) is kept as it was.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import threading
 import tomllib
 from dataclasses import dataclass, field
@@ -22,7 +20,7 @@ from typing import TypeVar
 import tomlkit
 import tomlkit.exceptions
 
-from netjournal.core.atomic_file import FILE_MODE, fsync_folder, make_folder
+from netjournal.core.atomic_file import make_folder, write_atomically
 from netjournal.core.cleaning import clean_line
 from netjournal.core.errors import NetjournalError
 from netjournal.core.locations import config_file
@@ -129,31 +127,9 @@ def remember_theme(name: str, path: Path | None = None) -> None:
         document["theme"] = name
         try:
             make_folder(path.parent)
-            _replace_file(path, tomlkit.dumps(document).encode("utf-8"))
+            # A unique temporary each time: two processes may remember a theme at once.
+            write_atomically(path, tomlkit.dumps(document).encode("utf-8"))
         except OSError as error:
             raise ConfigError(
                 f"Cannot write {path} ({error.strerror or error}); the theme is not remembered."
             ) from error
-
-
-def _replace_file(path: Path, data: bytes) -> None:
-    """Write `data` to a fresh temporary file beside `path`, then rename it over `path`.
-
-    A unique temporary name (not atomic_file's fixed one): two processes may remember a
-    theme at the same moment, and no journal lock is held here.
-    """
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        try:
-            os.fchmod(fd, FILE_MODE)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    fsync_folder(path.parent)
