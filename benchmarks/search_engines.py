@@ -1,13 +1,21 @@
 """Search engines side by side on one journal: a pure-Python index, tantivy, SQLite FTS5, grep.
 
-    /tmp/tv/bin/python benchmarks/search_engines.py /tmp/nj-bench [--work DIR] [--repeats N]
+    .venv/bin/python benchmarks/search_engines.py /tmp/nj-bench [--work DIR] [--repeats N]
 
-Needs a Python with the project's dependencies plus `tantivy` (0.27); the app does not depend
-on tantivy. Each engine is built and measured in its own fresh process (peak memory is that
-process's VmHWM); reopening an index from disk or cache is timed in another fresh process,
-from the interpreter's start. Keystroke times run from the query string to a list of the top
-50 record ids (no UI update). Scratch files go to --work (a temporary folder by default,
-removed at the end).
+Needs a Python with the project's dependencies plus `tantivy` (0.27; `pip install tantivy`:
+the app does not depend on it). The journal is copied first (a scratch copy beside it, removed
+at the end): the Python index's cache is written into the copy as the app writes it, and the
+save budget adds records to it. Each engine is built and measured in its own fresh process
+(peak memory is that process's VmHWM); reopening an index from disk or cache is timed in
+another fresh process, from the interpreter's start. Keystroke times run from the query
+string to a list of the top 50 record ids (no UI update). Scratch files go to --work (a
+temporary folder by default, removed at the end).
+
+Budgets (issue 15), judged at the end, exit 1 on a fail: `netjournal search WORD --json`
+whole process <= 0.4 s median (tantivy: a process that opens its index, searches and prints
+the stored id, type and title); index ready after start from disk <= 0.5 s; a record saved
+is found with a typo <= 50 ms after the save returns; keystroke <= 30 ms p95; index on disk
+<= half the journal's size; peak memory <= 800 MB.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 STARTED = time.perf_counter()
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,8 +48,13 @@ from netjournal.core.search_index import SearchIndex  # noqa: E402
 TOP = 50  # result ids per keystroke
 RERANK = 300  # candidates reranked with rapidfuzz at most
 BUDGET_KEY_MS = 30.0
-BUDGET_READY_S = 1.5
+BUDGET_READY_S = 0.5  # from disk (a cold build is reported, not judged: it runs in the background)
 BUDGET_MB = 800.0
+BUDGET_CLI_S = 0.4
+BUDGET_SAVED_MS = 50.0
+BUDGET_SIZE_SHARE = 0.5  # index on disk / journal on disk
+CLI_WORDS = ["pallet", "logimat", "kubernets", "asante"]  # one per run, in turn
+SAVES = 10  # records saved, each then searched with a typo
 
 
 def vm_hwm_mb() -> float:
@@ -67,8 +81,9 @@ def load_records() -> tuple[list[tuple], float]:
     from netjournal.core.search import TYPE_NAMES
     from netjournal.core.store import Store
 
+    global STORE
     began = time.perf_counter()
-    store = Store.open(JOURNAL)
+    store = STORE = Store.open(JOURNAL)
     records = [*store.people(), *store.learnings(), *store.interactions(), *store.outreach()]
     loaded = time.perf_counter() - began
     rows = [
@@ -85,8 +100,8 @@ def load_records() -> tuple[list[tuple], float]:
 
 
 def tantivy_distance(word: str) -> int:
-    """Edits tantivy forgives in a typed word: none below 5 letters, 1 up to 7, 2 from 8."""
-    return 0 if len(word) < 5 else 1 if len(word) < 8 else 2
+    """Edits forgiven in a typed word, as netjournal's index: none up to 3 letters, 1 up to 6."""
+    return 0 if len(word) <= 3 else 1 if len(word) <= 6 else 2
 
 
 def tantivy_analyzer():
@@ -317,23 +332,25 @@ def child_python(work: Path, repeats: int) -> dict:
     rows, loaded = load_records()
     cases = pick_cases(rows)
     (work / "cases.json").write_text(json.dumps(cases))
+    from netjournal.core.search_index import cache_path, shard_places
+
+    store = STORE
+    records = [row[4] for row in rows]
+    places = shard_places(store, records)
     gc.disable()  # as the app loads: no collector passes over the new objects
     began = time.perf_counter()
-    index = SearchIndex.build(row[4] for row in rows)
+    index = SearchIndex.build(records, places)
     built = time.perf_counter() - began
     gc.enable()
     began = time.perf_counter()
-    with open(work / "python.cache", "wb") as cache:  # as the store writes it, minus the rename
-        cache.writelines(index.chunks())
-        cache.flush()
-        os.fsync(cache.fileno())
+    index.save(store)  # the journal's cache (in the scratch copy), as the app writes it
     saved = time.perf_counter() - began
     keys = measure_keys(index.search, cases, repeats, index._memo.clear)
     return {
         "load_s": loaded,
         "build_s": built,
         "save_s": saved,
-        "cache_mb": (work / "python.cache").stat().st_size / 2**20,
+        "cache_mb": cache_path(store).stat().st_size / 2**20,
         "vocab": len(index.vocab),
         "words": len(index.words),
         "postings": len(index.postings),
@@ -344,8 +361,11 @@ def child_python(work: Path, repeats: int) -> dict:
 
 
 def child_python_load(work: Path) -> dict:
+    from netjournal.core.search_index import open_cached
+    from netjournal.core.store import Store
+
     began = time.perf_counter()
-    index = SearchIndex.load(work / "python.cache")
+    index = open_cached(Store.open(JOURNAL))  # the cache, checked against the shards on disk
     assert index is not None, "the cache written by the build could not be read"
     loaded = time.perf_counter() - began
     index.search("pallet ro")
@@ -354,6 +374,45 @@ def child_python_load(work: Path) -> dict:
         "ready_s": time.perf_counter() - STARTED + startup_offset(),
         "rss_mb": vm_hwm_mb(),
     }
+
+
+def saved_people() -> list:
+    """People to save one by one, each then searched by a typo of a name no one else has."""
+    from netjournal.core.records import Person
+
+    last = ["Asante", "Okonkwo", "Nakamura", "Haddad", "Lindqvist", "Oyelaran", "Brannigan",
+            "Castellano", "Dvorakova", "Mbeki"]  # fmt: skip
+    return [Person.create(name=f"Kwabena {name}{n}", org="Maersk") for n, name in enumerate(last)]
+
+
+def typo_of(person) -> str:  # the surname, two letters swapped
+    surname = fold(person.name).split()[1]
+    return surname[:2] + surname[3] + surname[2] + surname[4:]
+
+
+def child_python_saves(work: Path) -> dict:
+    """The app's path: save (the snapshot reloaded, as `NetjournalApp.save` does), then the
+    index brought up to the store's shards (`update_index`: `sync`) and a typo'd search; timed
+    from the save's return."""
+    from netjournal.core.search_index import open_cached
+    from netjournal.core.snapshot import JournalSnapshot
+    from netjournal.core.store import Store
+
+    store = Store.open(JOURNAL)
+    index = open_cached(store)
+    assert index is not None
+    JournalSnapshot.load(store)
+    index.sync(store)
+    times, found = [], 0
+    for person in saved_people()[:SAVES]:
+        store.add(person)
+        JournalSnapshot.load(store)  # part of the app's save, before it returns
+        began = time.perf_counter()
+        index.sync(store)  # what the app's update_index does first
+        hits = index.search(typo_of(person), 5)
+        times.append((time.perf_counter() - began) * 1000)
+        found += person.id in hits
+    return {"saved_ms": times, "found": found, "rss_mb": vm_hwm_mb()}
 
 
 def child_tantivy(work: Path, repeats: int) -> dict:
@@ -387,8 +446,35 @@ def child_tantivy(work: Path, repeats: int) -> dict:
     index.reload()
     out["reload_s"] = time.perf_counter() - began
     writer.rollback()
+    # A save: one document added and committed, the reader reloaded, a typo'd search.
+    times, found = [], 0
+    for person in saved_people()[:SAVES]:
+        began = time.perf_counter()
+        writer.add_document(tantivy.Document(id=person.id, type="person", n=0,
+                                             title=person.label, text=person.label))  # fmt: skip
+        writer.commit()
+        index.reload()
+        engine = TantivySearch(index, 2)
+        hits = [engine.searcher.doc(a)["id"][0]
+                for _, a in engine.searcher.search(engine.query(typo_of(person)), 5).hits]  # fmt: skip
+        times.append((time.perf_counter() - began) * 1000)
+        found += person.id in hits
+    out["saved_ms"], out["saved_found"] = times, found
+    out["disk_mb"] = sum(f.stat().st_size for f in path.iterdir()) / 2**20
     out["rss_mb"] = vm_hwm_mb()
     return out
+
+
+def child_tantivy_cli(work: Path, word: str) -> dict:
+    """What a tantivy `netjournal search WORD --json` would do: open, search, print stored fields."""
+    index = tantivy_open(work / "tantivy")
+    engine = TantivySearch(index, 2)
+    searcher = engine.searcher
+    hits = searcher.search(engine.query(word + " "), 20).hits
+    docs = [searcher.doc(address) for _, address in hits]
+    shown = [{"type": d["type"][0], "id": d["id"][0], "title": d["title"][0]} for d in docs]
+    print(json.dumps(shown))
+    return {}
 
 
 def child_tantivy_open(work: Path) -> dict:
@@ -482,6 +568,8 @@ def main() -> None:
     parser.add_argument("--reopens", type=int, default=5, help="fresh-process reopens")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--json", type=Path, help="save the numbers to this file")
+    parser.add_argument("--cli-runs", type=int, default=8, help="whole-process CLI searches")
+    parser.add_argument("--word", default="pallet", help=argparse.SUPPRESS)
     args = parser.parse_args()
     JOURNAL = args.journal.resolve()
     if args.child:
@@ -491,6 +579,8 @@ def main() -> None:
             "python-load": lambda: child_python_load(work),
             "tantivy": lambda: child_tantivy(work, args.repeats),
             "tantivy-open": lambda: child_tantivy_open(work),
+            "python-saves": lambda: child_python_saves(work),
+            "tantivy-cli": lambda: child_tantivy_cli(work, args.word),
             "fts5": lambda: child_fts5(work, args.repeats),
             "fts5-open": lambda: child_fts5_open(work),
         }
@@ -501,20 +591,48 @@ def main() -> None:
     own = args.work is None
     work = Path(tempfile.mkdtemp(prefix="nj-search-")) if own else args.work
     work.mkdir(parents=True, exist_ok=True)
+    from benchutil import scratch_copy
+
     try:
-        results = collect(work, args.repeats, args.reopens)
+        with scratch_copy(JOURNAL) as copy:
+            original, JOURNAL = JOURNAL, copy
+            results = collect(work, args.repeats, args.reopens, args.cli_runs)
+            results["journal_mb"] = journal_mb(copy)
+            JOURNAL = original
     finally:
         if own:
             shutil.rmtree(work, ignore_errors=True)
-    report(results)
+    failed = report(results)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
+    if failed:
+        sys.exit(1)
+
+
+def journal_mb(folder: Path) -> float:
+    """The journal's own files (shards, meta), not its caches."""
+    return sum(
+        f.stat().st_size for f in folder.rglob("*") if f.is_file() and ".cache" not in f.parts
+    ) / 2**20
+
+
+def cli_times(command: list[str], runs: int) -> list[float]:
+    """Seconds per whole process, searching CLI_WORDS in turn (after one warm-up run)."""
+    subprocess.run([*command, CLI_WORDS[0]], capture_output=True, check=True)
+    times = []
+    for run in range(runs):
+        began = time.perf_counter()
+        subprocess.run([*command, CLI_WORDS[run % len(CLI_WORDS)]], capture_output=True,
+                       check=True)  # fmt: skip
+        times.append(time.perf_counter() - began)
+    return times
 
 
 JOURNAL = Path()
+STORE: Any = None  # the journal as `load_records` read it (a child's)
 
 
-def collect(work: Path, repeats: int, reopens: int) -> dict:
+def collect(work: Path, repeats: int, reopens: int, cli_runs: int) -> dict:
     for stale in ("tantivy", "fts5.db", "python.cache"):
         target = work / stale
         if target.is_dir():
@@ -525,9 +643,16 @@ def collect(work: Path, repeats: int, reopens: int) -> dict:
     print("python-index: building and typing ...", flush=True)
     results["python"] = run_child("python", work, repeats)
     results["python-load"] = [run_child("python-load", work, 0) for _ in range(reopens)]
+    print("python-index: netjournal search, whole process ...", flush=True)
+    netjournal = [sys.executable, "-m", "netjournal", "--dir", str(JOURNAL), "search"]
+    results["python-cli"] = cli_times([*netjournal, "--json"], cli_runs)
+    print("python-index: saves, each then searched with a typo ...", flush=True)
+    results["python-saves"] = run_child("python-saves", work, 0)
     print("tantivy: building and typing ...", flush=True)
     results["tantivy"] = run_child("tantivy", work, repeats)
     results["tantivy-open"] = [run_child("tantivy-open", work, 0) for _ in range(reopens)]
+    child = [sys.executable, __file__, str(JOURNAL), "--work", str(work), "--child", "tantivy-cli"]
+    results["tantivy-cli"] = cli_times([*child, "--word"], cli_runs)
     print("sqlite-fts5: building and typing ...", flush=True)
     results["fts5"] = run_child("fts5", work, repeats)
     results["fts5-open"] = [run_child("fts5-open", work, 0) for _ in range(reopens)]
@@ -541,7 +666,7 @@ def ms(values: list[float]) -> str:
     return f"{statistics.median(values):.1f} / {p95(values):.1f}"
 
 
-def report(r: dict) -> None:
+def report(r: dict) -> bool:
     py, tv, fts = r["python"], r["tantivy"], r["fts5"]
     cases = r["cases"]
     print(f"\nJournal: {JOURNAL}: {py['records']:,} records; {py['vocab']:,} distinct words,")
@@ -615,32 +740,43 @@ def report(r: dict) -> None:
         cells = "".join(str(e["full"][phrase]).rjust(16) for _, e in engines)
         print("  " + phrase[:28].ljust(28) + cells)
 
-    print(f"\nBudgets (keystroke <= {BUDGET_KEY_MS:g} ms p95, UI update NOT included here; index "
-          f"ready <= {BUDGET_READY_S:g} s after start; peak memory <= {BUDGET_MB:g} MB):")  # fmt: skip
-    checks = {
-        "python-index": (py["key_ms"], py["load_s"] + py["build_s"],
-                         [x["ready_s"] for x in r["python-load"]], py["rss_mb"], py["rank"]),
-        "tantivy d<=1": (tv["d1"]["key_ms"], tv["load_s"] + tv["build_s"],
-                         [x["ready_s"] for x in r["tantivy-open"]], tv["rss_mb"], tv["d1"]["rank"]),
-        "tantivy d<=1 + rerank": (tv["d1rerank"]["key_ms"], tv["load_s"] + tv["build_s"],
-                         [x["ready_s"] for x in r["tantivy-open"]], tv["rss_mb"],
-                         tv["d1rerank"]["rank"]),
-        "sqlite-fts5": (fts["key_ms"], fts["load_s"] + fts["build_s"],
-                        [x["ready_s"] for x in r["fts5-open"]], fts["rss_mb"], fts["rank"]),
-    }  # fmt: skip
-    for name, (keys, cold, warm, rss, ranks) in checks.items():
-        verdicts = [
-            ("keystroke", p95(keys) <= BUDGET_KEY_MS),
-            ("ready cold", cold <= BUDGET_READY_S),
-            ("ready warm", p95(warm) <= BUDGET_READY_S),
-            ("memory", rss <= BUDGET_MB),
-            ("top-3", all(1 <= rank <= 3 for rank in ranks.values())),
-        ]
-        print(f"  {name:24}" + "  ".join(f"{w} {'PASS' if ok else 'FAIL'}" for w, ok in verdicts))
-    print(
-        "  grep -ril               keystroke "
-        + ("PASS" if p95(r["grep"]["key_ms"]) <= 30 else "FAIL")
-    )
+    print(f"\nJournal on disk: {r['journal_mb']:.0f} MB. Budgets of issue 15 "
+          "(UI update not included in keystrokes; bench_search.py measures it in the app):")
+    failed = False
+    for name, verdicts in budget_rows(r).items():
+        failed = failed or (name == "python-index" and not all(ok for _, _, ok in verdicts))
+        print(f"  {name:14}" + "; ".join(f"{w} {v} {'PASS' if ok else 'FAIL'}"
+                                        for w, v, ok in verdicts))  # fmt: skip
+    print("  grep -ril      keystroke " + ("PASS" if p95(r["grep"]["key_ms"]) <= 30 else "FAIL"))
+    return failed  # judged on the engine netjournal ships
+
+
+def budget_rows(r: dict) -> dict[str, list[tuple[str, str, bool]]]:
+    """(what, measured, within budget) per engine, for the budgets of issue 15."""
+    py, tv = r["python"], r["tantivy"]
+    size = r["journal_mb"]
+    rows = {}
+    for name, keys, ready, cli, saved, found, disk, rss, ranks in (
+        ("python-index", py["key_ms"], [x["ready_s"] for x in r["python-load"]], r["python-cli"],
+         r["python-saves"]["saved_ms"], r["python-saves"]["found"], py["cache_mb"],
+         max(py["rss_mb"], r["python-saves"]["rss_mb"]), py["rank"]),
+        ("tantivy d<=2", tv["d2"]["key_ms"], [x["ready_s"] for x in r["tantivy-open"]],
+         r["tantivy-cli"], tv["saved_ms"], tv["saved_found"], tv["disk_mb"], tv["rss_mb"],
+         tv["d2"]["rank"]),
+    ):  # fmt: skip
+        rows[name] = [
+            ("CLI", f"{statistics.median(cli):.3f} s", statistics.median(cli) <= BUDGET_CLI_S),
+            ("ready", f"{statistics.median(ready):.3f} s",
+             statistics.median(ready) <= BUDGET_READY_S),
+            ("saved->found", f"{p95(saved):.1f} ms p95 ({found}/{len(saved)} found)",
+             p95(saved) <= BUDGET_SAVED_MS and found == len(saved)),
+            ("keystroke", f"{p95(keys):.1f} ms p95", p95(keys) <= BUDGET_KEY_MS),
+            ("size", f"{disk:.0f} MB = {disk / size:.2f}x", disk / size <= BUDGET_SIZE_SHARE),
+            ("memory", f"{rss:.0f} MB", rss <= BUDGET_MB),
+            ("typo'd top-3", f"{sum(1 <= k <= 3 for k in ranks.values())}/{len(ranks)}",
+             all(1 <= k <= 3 for k in ranks.values())),
+        ]  # fmt: skip
+    return rows
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import gc
 import os
 import re
@@ -15,9 +16,10 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from netjournal import __version__
+from netjournal.commands.examples import ExamplesFormatter, every_parser, with_examples
 from netjournal.core.errors import NetjournalError
 from netjournal.core.records import (
     CHANNELS,
@@ -34,8 +36,17 @@ EXIT_ERROR = 2
 EXIT_CRASH = 70  # sysexits' EX_SOFTWARE: netjournal itself is broken
 
 
+# argparse asks gettext for its every word, and gettext looks for catalogue files each time
+# (a third of building the parser, at every start); the answers cannot change mid-command.
+argparse._ = functools.cache(argparse._)  # type: ignore[attr-defined]
+
+
 class Parser(argparse.ArgumentParser):
     """argparse that reports a usage mistake as one sentence with a pointer to --help."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", ExamplesFormatter)  # examples keep their lines
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         say(f"{message}; see `{self.prog} --help`.", prog=self.prog)
@@ -72,13 +83,13 @@ def build_parser() -> Parser:
 
     log = commands.add_parser("log", help="log an interaction with one or more people")
     log.add_argument("names", nargs="+", metavar="NAME", help="who (matched fuzzily)")
-    log.add_argument(
-        "-m", "--message", required=True, metavar="SUMMARY", help="what you talked about"
-    )
+    log.add_argument("-m", "--message", metavar="SUMMARY", help="what you talked about; - reads "
+                     "it from standard input; left out on a terminal, your $EDITOR opens")  # fmt: skip
     log.add_argument(
         "--date", default="today", help="when (default today; e.g. yesterday, fri, -3d)"
     )
-    log.add_argument("--channel", default="meeting", choices=CHANNELS)
+    log.add_argument("--channel", choices=CHANNELS, help="how (default: what the summary "
+                     "names, e.g. coffee, call, lunch, email; else meeting)")  # fmt: skip
     log.add_argument("--event", help="where, e.g. a trade show's name")
     log.add_argument("--notes", help="longer notes")
     log.add_argument("--shared", action="append", default=[], metavar="LEARNING",
@@ -135,30 +146,50 @@ def build_parser() -> Parser:
     done = commands.add_parser(
         "done", help="mark a planned outreach done (it is logged as an interaction)"
     )
-    done.add_argument("id", metavar="ID", help="the outreach's id (or the start of it)")
+    done.add_argument("id", metavar="ID", help=f"the outreach's id (or the start of it){NUMBER}")
+    done.add_argument("-m", "--message", default="", metavar="TEXT",
+                      help="what happened, in a line (default: the plan's title); - reads it "
+                      "from standard input")  # fmt: skip
+    done.add_argument("--channel", default="", choices=CHANNELS, help="how (default: what the "
+                      "message or the plan names, else the usual for its kind)")  # fmt: skip
     done.set_defaults(run=_run_done)
 
     drop = commands.add_parser(
         "drop", help="decide not to do a planned outreach (it stays in the journal as dropped)"
     )
-    drop.add_argument("id", metavar="ID", help="the outreach's id (or the start of it)")
+    drop.add_argument("id", metavar="ID", help=f"the outreach's id (or the start of it){NUMBER}")
     drop.set_defaults(run=_run_drop_outreach)
 
     skip = commands.add_parser(
         "skip", help="leave an item out of today's review (it comes back tomorrow if still due)"
     )
-    skip.add_argument("id", metavar="ID", help="the review item's id (or the start of it)")
+    skip.add_argument("id", metavar="ID", help=f"the review item's id (or the start of it){NUMBER}")
     skip.set_defaults(run=_run_skip)
 
-    snooze = commands.add_parser("snooze", help="hide a planned outreach until a date")
-    snooze.add_argument("id", metavar="ID", help="the outreach's id (or the start of it)")
+    snooze = commands.add_parser(
+        "snooze", help="hide a planned outreach, or a person in the review, until a date"
+    )
+    snooze.add_argument(
+        "id", metavar="ID",
+        help="the outreach's id (or the start of it), or a person's review item (cold:... or "
+             f"power:...){NUMBER}",
+    )  # fmt: skip
     snooze.add_argument(
         "--until",
         required=True,
         metavar="DATE",
-        help="e.g. mon, +3d, next month; today wakes a snoozed plan",
+        help="e.g. mon, +3d, next month; today wakes a snoozed plan or a quiet person",
     )
     snooze.set_defaults(run=_run_snooze_outreach)
+
+    shown = commands.add_parser(
+        "show", help="one record whole: a person with their recent talks and open plans"
+    )
+    shown.add_argument("what", metavar="ID|NAME", help="an id, a person's name or a learning's "
+                       f"title (matched fuzzily){NUMBER}")  # fmt: skip
+    shown.add_argument("--json", action="store_true", help="print it as `list --json` does (a "
+                       "person with recent_interactions and open_outreach)")  # fmt: skip
+    shown.set_defaults(run=_run_show)
 
     _add_merge_parsers(commands)
     _add_transfer_parsers(commands)
@@ -168,10 +199,125 @@ def build_parser() -> Parser:
     )
     doctor.set_defaults(run=_run_doctor, raw_folder=True)
 
-    locate = commands.add_parser("locate", help="print where the journal, config and themes live")
-    locate.add_argument("what", nargs="?", choices=("journal", "config", "themes", "config-folder"))
+    locate = commands.add_parser(
+        "locate", help="print where the journal, config, themes and this machine's state live"
+    )
+    locate.add_argument(
+        "what", nargs="?", choices=("journal", "config", "themes", "config-folder", "state")
+    )
     locate.set_defaults(run=_run_locate, raw_folder=True)
+    _add_shell_parsers(commands)
+    _add_sync_parsers(commands)
+    for path, command in every_parser(parser):
+        if path in WRITES and "-q" not in command._option_string_actions:
+            command.add_argument("-q", "--quiet", action="store_true",
+                                 help="print nothing when it worked (errors are still said)")  # fmt: skip
+        if path in RECORD_WRITES:
+            command.add_argument("--json", action="store_true",
+                                 help="print the record written, as `list --json` does")  # fmt: skip
+    with_examples(parser)
     return parser
+
+
+# Commands that write a record: --json prints it (merge and import have a --json of their own).
+RECORD_WRITES = ("add person", "add learning", "add outreach", "log", "done", "drop", "snooze")
+# `done 2`: the short handles of `review` and `list outreach` (core/line_numbers.py).
+NUMBER = ", or its line number in today's `netjournal review` or `list outreach`"
+# Commands that change the journal: -q silences their success line.
+WRITES = ("add person", "add learning", "add outreach", "log", "done", "drop", "skip", "snooze",
+          "merge", "import", "edit", "rm")  # fmt: skip
+
+
+def _add_sync_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
+    """edit, rm, sync, setup-git, merge-file: one record by id, and two machines, one journal."""
+    edit = commands.add_parser("edit", help="change a record by its id (the options of add)")
+    edit.add_argument("id", metavar="ID")
+    for flag in ("--name", "--org", "--dept", "--role", "--kind", "--met-via", "--notes",
+                 "--title", "--source-kind", "--source", "--url", "--event", "--reason",
+                 "--summary", "--channel", "--date", "--due"):  # fmt: skip
+        edit.add_argument(flag, metavar="TEXT")
+    edit.add_argument("-m", "--message", metavar="TEXT",
+                      help="a learning's body, a plan's or a talk's note; - reads standard input")
+    for flag in ("--interest", "--expertise", "--need", "--tag", "--email", "--phone", "--link"):
+        edit.add_argument(flag, action="append", default=[], metavar="X",
+                          help="added to the list (repeatable)")  # fmt: skip
+    edit.add_argument("--influence", type=_influence, metavar="0-3")
+    edit.add_argument("--cadence", type=_positive, metavar="DAYS")
+    edit.add_argument("--prospect", action="store_true", help="a key person not yet in your network")
+    edit.add_argument("--connected", action="store_true", help="in your network now")
+    edit.add_argument("--clear-conflicts", action="store_true",
+                      help="drop the values a merge of two devices kept as notes on it")
+    edit.add_argument("--json", action="store_true", help="print the record as JSON")
+    edit.set_defaults(run=_run_edit)
+    remove = commands.add_parser("rm", help="delete a record by its id (asks first)")
+    remove.add_argument("id", metavar="ID")
+    remove.add_argument("-y", "--yes", action="store_true", help="do not ask (for scripts)")
+    remove.add_argument("--with-history", action="store_true",
+                        help="a person: also delete the interactions and outreach only theirs")
+    remove.set_defaults(run=_run_remove)
+    sync = commands.add_parser(
+        "sync", help="merge conflict copies a sync engine left; --git: commit, pull, push"
+    )
+    sync.add_argument("--git", action="store_true", help="also commit, pull (merging) and push")
+    sync.set_defaults(run=_run_sync, raw_folder=True)
+    setup = commands.add_parser("setup-git", help="make the journal a git repository that merges")
+    setup.set_defaults(run=_run_setup_git, raw_folder=True)
+    merge_file = commands.add_parser(
+        "merge-file", help="git's merge driver: merge BASE OURS THEIRS record by record into OURS"
+    )
+    merge_file.add_argument("base", metavar="BASE")
+    merge_file.add_argument("ours", metavar="OURS")
+    merge_file.add_argument("theirs", metavar="THEIRS")
+    merge_file.add_argument("path", metavar="PATH", nargs="?", help="the file's name (for messages)")
+    merge_file.set_defaults(run=_run_merge_file, raw_folder=True)
+
+
+def _run_edit(store: Store, args: argparse.Namespace) -> int:
+    from netjournal.commands.editing import edit
+
+    return edit(store, args)
+
+
+def _run_remove(store: Store, args: argparse.Namespace) -> int:
+    from netjournal.commands.editing import remove
+
+    return remove(store, args)
+
+
+def _run_sync(folder: Path, args: argparse.Namespace) -> int:
+    from netjournal.commands.syncing import sync
+
+    return sync(folder, args)
+
+
+def _run_setup_git(folder: Path, args: argparse.Namespace) -> int:
+    from netjournal.commands.syncing import setup
+
+    return setup(folder, args)
+
+
+def _run_merge_file(folder: Path, args: argparse.Namespace) -> int:
+    from netjournal.commands.syncing import merge_file
+
+    return merge_file(folder, args)
+
+
+def _add_shell_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
+    config = commands.add_parser("config", help="where your settings are (config.toml)")
+    settings = config.add_subparsers(dest="setting", metavar="path", required=True,
+                                     parser_class=Parser)  # fmt: skip
+    path = settings.add_parser("path", help="print where config.toml is (it may not exist yet)")
+    path.set_defaults(run=_run_locate, raw_folder=True, what="config")
+
+    completion = commands.add_parser(
+        "completion", help="print the tab-completion script for bash, zsh or fish"
+    )
+    completion.add_argument("shell", choices=("bash", "zsh", "fish"), metavar="SHELL",
+                            help="bash, zsh or fish")  # fmt: skip
+    completion.set_defaults(run=_run_completion, raw_folder=True)
+
+    manual = commands.add_parser("man", help="print netjournal's manual page (roff)")
+    manual.set_defaults(run=_run_manual, raw_folder=True)
 
 
 def _add_person_parser(things: argparse._SubParsersAction[Parser]) -> None:
@@ -211,7 +357,9 @@ def _add_person_parser(things: argparse._SubParsersAction[Parser]) -> None:
 def _add_learning_parser(things: argparse._SubParsersAction[Parser]) -> None:
     learning = things.add_parser("learning", help="add something you learnt")
     learning.add_argument("title", metavar="TITLE")
-    learning.add_argument("-m", "--message", metavar="BODY", help="the learning itself (Markdown)")
+    learning.add_argument("-m", "--message", metavar="BODY", help="the learning itself (Markdown); "
+                          "- reads it from standard input; left out on a terminal, your $EDITOR "
+                          "opens")  # fmt: skip
     learning.add_argument("--source-kind", default="other", choices=SOURCE_KINDS)
     learning.add_argument("--source", metavar="S", help="name or author of the source")
     learning.add_argument("--url", metavar="U")
@@ -241,7 +389,9 @@ def _add_outreach_parser(things: argparse._SubParsersAction[Parser]) -> None:
     outreach.add_argument(
         "--reason", metavar="TEXT", help="why (an introduction needs one: why should they meet?)"
     )
-    outreach.add_argument("-m", "--message", metavar="NOTE", help="a note")
+    outreach.add_argument(
+        "-m", "--message", metavar="NOTE", help="a note; - reads it from standard input"
+    )
     outreach.set_defaults(run=_run_add_outreach)
 
 
@@ -282,7 +432,8 @@ def _add_transfer_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
     imports.add_argument("format", choices=("vcard", "linkedin", "google", "json", "auto"),
                          metavar="FORMAT", help="vcard, linkedin, google, json (a netjournal "
                          "backup), or auto (tell from the content)")  # fmt: skip
-    imports.add_argument("file", metavar="FILE")
+    imports.add_argument("file", metavar="FILE", nargs="+",
+                         help="one or more files (one report, one save); - reads standard input")  # fmt: skip
     imports.add_argument(
         "--dry-run", action="store_true", help="show what would change; write nothing"
     )
@@ -344,8 +495,16 @@ def _run_review(store: Store, args: argparse.Namespace) -> int:
 
 def _run_done(store: Store, args: argparse.Namespace) -> int:
     from netjournal.commands.plans import done
+    from netjournal.commands.text_input import from_stdin
 
+    args.message = from_stdin(args.message)
     return done(store, args)
+
+
+def _run_show(store: Store, args: argparse.Namespace) -> int:
+    from netjournal.commands.showing import show_record
+
+    return show_record(store, args)
 
 
 def _run_drop_outreach(store: Store, args: argparse.Namespace) -> int:
@@ -388,6 +547,22 @@ def _run_locate(folder: Path, args: argparse.Namespace) -> int:
     from netjournal.commands.upkeep import locate
 
     return locate(folder, args)
+
+
+def _run_completion(folder: Path, args: argparse.Namespace) -> int:
+    from netjournal.commands.completion import completion_script
+    from netjournal.commands.output import show
+
+    show(completion_script(build_parser(), args.shell).rstrip("\n"))
+    return 0
+
+
+def _run_manual(folder: Path, args: argparse.Namespace) -> int:
+    from netjournal.commands.manual import manual_page
+    from netjournal.commands.output import show
+
+    show(manual_page(build_parser()).rstrip("\n"))
+    return 0
 
 
 def _run_add_person(store: Store, args: argparse.Namespace) -> int:
@@ -467,8 +642,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from netjournal.core.store import Store
 
         store = Store.open(folder)
+        for line in store.copies.lines() if store.copies is not None else []:
+            say(line)  # conflict copies a sync engine left, merged (or kept) on opening
         try:
-            status = int(args.run(store, args))
+            with _quiet_if_asked(args):
+                status = int(args.run(store, args))
         except NetjournalError as error:
             _warn_bad_records(store, leave_out=str(error))  # before the error: it ends the run
             raise
@@ -476,7 +654,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     except NetjournalError as error:
         say(str(error))
-        return EXIT_ERROR
+        return int(getattr(error, "exit_status", EXIT_ERROR))  # an emptied editor text: 1
     except BrokenPipeError:  # `netjournal list people | head`: the reader had enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
@@ -486,6 +664,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+
+
+def _quiet_if_asked(args: argparse.Namespace) -> contextlib.AbstractContextManager[object]:
+    """-q: the success line goes nowhere; JSON and a dry run's report were asked for, so print."""
+    if getattr(args, "quiet", False) and not getattr(args, "json", False) and not getattr(
+        args, "dry_run", False
+    ):
+        return contextlib.redirect_stdout(open(os.devnull, "w", encoding="utf-8"))
+    return contextlib.nullcontext()
 
 
 def _warn_bad_records(store: Store, leave_out: str = "") -> None:

@@ -18,6 +18,7 @@ def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Point the journal and config at temporary folders for every test."""
     monkeypatch.setenv("NETJOURNAL_DIR", str(tmp_path / "journal"))
     monkeypatch.setenv("NETJOURNAL_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("NETJOURNAL_STATE_DIR", str(tmp_path / "state"))
     monkeypatch.setenv("NETJOURNAL_LOCK_TIMEOUT", "5")
 
 

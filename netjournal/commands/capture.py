@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 
-from netjournal.commands.output import note, show
+from netjournal.commands.output import note, said_or_json
 from netjournal.commands.resolving import resolve_learning, resolve_people
+from netjournal.commands.text_input import (
+    STDIN,
+    first_line_and_rest,
+    from_stdin,
+    on_a_terminal,
+    written_in_editor,
+)
+from netjournal.core.channel_words import channel_for
 from netjournal.core.clock import today
 from netjournal.core.dates import parse_due, parse_past
 from netjournal.core.errors import RecordError
@@ -50,7 +59,7 @@ def add_person(store: Store, args: argparse.Namespace) -> int:
                 )
             similar = likely_same(person.name, people, person.org)
         changes.add.append(person)
-    show(f"Added {person.name} ({person.id}).")
+    said_or_json(args, f"Added {person.name} ({person.id}).", person)  # --json: the record
     namesakes = [other for other in similar if spellings(other.name) & spellings(person.name)]
     if namesakes:
         listed = "; ".join(described(other) for other in namesakes)
@@ -64,18 +73,30 @@ def add_person(store: Store, args: argparse.Namespace) -> int:
 
 
 def add_learning(store: Store, args: argparse.Namespace) -> int:
+    date = parse_past(args.date, today(), "A learning")  # a bad date is said before the editor
+    body = from_stdin(args.message)
+    if body is not None or not on_a_terminal():  # a script without -m: a title-only learning
+        return _save_learning(store, args, body or "", date)
+    title = " ".join(args.title.split())  # one line: it is quoted in a comment line
+    hint = (f"What did you learn? It is saved as the body of '{title}' (Markdown).\n"
+            "An empty text cancels: nothing is added.")  # fmt: skip
+    with written_in_editor(hint, "learning") as body:
+        return _save_learning(store, args, body, date)
+
+
+def _save_learning(store: Store, args: argparse.Namespace, body: str, date: dt.date) -> int:
     learning = Learning.create(
         title=args.title,
-        body=args.message or "",
+        body=body,
         source_kind=args.source_kind,
         source=args.source or "",
         url=args.url or "",
         event=args.event or "",
         tags=args.tag,
-        date=parse_past(args.date, today(), "A learning"),
+        date=date,
     )
     store.add(learning)
-    show(f"Added learning '{learning.title}' ({learning.id}).")
+    said_or_json(args, f"Added learning '{learning.title}' ({learning.id}).", learning)
     return 0
 
 
@@ -90,7 +111,7 @@ def add_outreach(store: Store, args: argparse.Namespace) -> int:
             learning=learning,
             due=due,
             title=args.title or "",
-            notes=args.message or "",
+            notes=from_stdin(args.message) or "",
             reason=args.reason or "",
         )
     except RecordError as error:
@@ -105,25 +126,52 @@ def add_outreach(store: Store, args: argparse.Namespace) -> int:
             raise RecordError(f"Already planned: {repeat.title} ({repeat.id}); nothing was added.")
         changes.add.append(outreach)
     when = f", due {due.isoformat()}" if due else ", someday"
-    show(f"Planned: {outreach.title}{when} ({outreach.id}).")
+    said_or_json(args, f"Planned: {outreach.title}{when} ({outreach.id}).", outreach)
     return 0
 
 
 def log_interaction(store: Store, args: argparse.Namespace) -> int:
+    if args.message is None and not on_a_terminal():  # a script: no editor to ask
+        raise RecordError("An interaction needs a summary: add -m/--message TEXT, or -m - to "
+                          "read it from standard input.")  # fmt: skip
+    # Names, learnings and the date are checked first: a typo never costs what was written.
     people = resolve_people(store, args.names)
     learnings = [resolve_learning(store, title) for title in args.shared]
+    date = parse_past(args.date, today())
+    message = from_stdin(args.message)
+    if message is not None:
+        summary, rest = first_line_and_rest(message) if args.message == STDIN else (message, "")
+        return _save_interaction(store, args, people, learnings, date, summary, rest)
+    names = ", ".join(person.name for person in people)
+    hint = (f"What did you talk about with {names}? The first line is the summary; the lines\n"
+            "after it are kept as notes. An empty text cancels: nothing is logged.")  # fmt: skip
+    with written_in_editor(hint, "interaction") as text:
+        summary, rest = first_line_and_rest(text)
+        return _save_interaction(store, args, people, learnings, date, summary, rest)
+
+
+def _save_interaction(
+    store: Store,
+    args: argparse.Namespace,
+    people: list[Person],
+    learnings: list[Learning],
+    date: dt.date,
+    summary: str,
+    more_notes: str,
+) -> int:
+    notes = "\n\n".join(part for part in (args.notes or "", more_notes) if part)
     interaction = Interaction.create(
-        date=parse_past(args.date, today()),
+        date=date,
         person_ids=[person.id for person in people],
-        channel=args.channel,
+        # "Coffee with Ann" is a coffee, as in the app's log form
+        channel=args.channel or channel_for("", summary),
         event=args.event or "",
-        summary=args.message,
-        notes=args.notes or "",
+        summary=summary,
+        notes=notes,
         learning_ids=[learning.id for learning in learnings],
     )
     store.add(interaction)
     names = ", ".join(person.name for person in people)
-    show(
-        f"Logged {interaction.channel} with {names} on {interaction.date.isoformat()} ({interaction.id})."
-    )
+    said_or_json(args, f"Logged {interaction.channel} with {names} on "
+                 f"{interaction.date.isoformat()} ({interaction.id}).", interaction)  # fmt: skip
     return 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 
 from netjournal.commands.output import print_json, print_table, show
+from netjournal.commands.record_json import person_json
+from netjournal.core.contacts import last_contacts
 from netjournal.core.duplicates import likely_duplicates
 from netjournal.core.names import person_candidates, resolve
 from netjournal.core.person_merge import merge_people, plan_merge
@@ -24,7 +26,8 @@ def duplicates(store: Store, args: argparse.Namespace) -> int:
         show("No likely duplicates: nobody shares an email, a phone number, or a name at one org.")
         return 0
     show(f"{count_of(len(pairs), 'likely duplicate')}, best first:")
-    print_table([(_who(pair.keep), _who(pair.other), pair.why()) for pair in pairs], "")
+    print_table([(_who(pair.keep), _who(pair.other), pair.why()) for pair in pairs], "",
+                ("Keep", "Other", "Why"))
     show("Merge a pair with `netjournal merge KEEP OTHER` (the first is kept; "
          "--dry-run shows what would change).")  # fmt: skip
     return 0
@@ -40,8 +43,11 @@ def merge(store: Store, args: argparse.Namespace) -> int:
     snapshot = JournalSnapshot.load(store)  # every record that may point at OTHER
     plan = plan_merge(snapshot, _which(snapshot, args.keep), _which(snapshot, args.other))
     merged = None if args.dry_run else merge_people(store, plan)
-    if args.json:
-        print_json({"dry_run": args.dry_run, **plan.to_dict()})
+    if args.json:  # "kept" as `list people --json` has them: with the talks of both
+        seen = last_contacts(snapshot.interactions.values())
+        last = max(filter(None, (seen.get(plan.keep.id), seen.get(plan.other.id))), default=None)
+        print_json({"dry_run": args.dry_run, **plan.to_dict(),
+                    "kept": person_json(plan.merged, last)})  # fmt: skip
         return 0
     if merged is None:
         show(f"Merging {plan.other.name} into {plan.keep.name} would change:")

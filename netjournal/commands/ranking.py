@@ -25,7 +25,8 @@ def who(store: Store, args: argparse.Namespace) -> int:
         print_json([entry.to_dict() for entry in ranked])
         return 0
     rows = [[entry.person.name, f"{entry.score:.1f}", "; ".join(entry.reasons)] for entry in ranked]
-    print_table(rows, f"Nobody in your journal is linked to '{clean_line(args.topic)}' yet.")
+    print_table(rows, f"Nobody in your journal is linked to '{clean_line(args.topic)}' yet.",
+                ("Name", "Score", "Why"))
     return 0
 
 
@@ -43,5 +44,6 @@ def suggest(store: Store, args: argparse.Namespace) -> int:
     marks = {(True, False): " (has it)", (False, True): " (share planned)"}
     rows = [[entry.person.name + marks.get((entry.has_it, entry.planned), ""),
              f"{entry.score:.1f}", "; ".join(entry.reasons)] for entry in found]  # fmt: skip
-    print_table(rows, f"Nobody's interests, expertise or needs match '{learning.title}' yet.")
+    print_table(rows, f"Nobody's interests, expertise or needs match '{learning.title}' yet.",
+                ("Name", "Score", "Why"))
     return 0

@@ -16,19 +16,27 @@ from netjournal.core.config import load_config
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.store import Store
 from netjournal.core.terminal_text import safe_for_terminal
+from netjournal.formats.decoding import STDIN, STDIN_NAME
 from netjournal.formats.errors import FormatError
 from netjournal.formats.exporting import export_journal, write_file, write_markdown_folder
-from netjournal.formats.importing import import_file as import_into
+from netjournal.formats.several import import_files
 
 
 def import_file(store: Store, args: argparse.Namespace) -> int:
-    progress = ProgressLine(args.file) if sys.stderr.isatty() and not args.json else None
+    shown: list[ProgressLine] = []
+
+    def progress_for(name: str) -> ProgressLine | None:
+        if not sys.stderr.isatty() or args.json:
+            return None
+        shown.append(ProgressLine(STDIN_NAME if name == STDIN else name))
+        return shown[-1]
+
     try:
-        report = import_into(store, args.format, Path(args.file), dry_run=args.dry_run,
-                             progress=progress,
-                             organization=load_config().organization)  # fmt: skip
+        report = import_files(store, args.format, args.file, dry_run=args.dry_run,
+                              progress_for=progress_for,
+                              organization=load_config().organization)  # fmt: skip
     finally:
-        if progress is not None:
+        for progress in shown:
             progress.clear()
     if args.json:
         print_json(report.to_dict())

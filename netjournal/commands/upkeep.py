@@ -7,6 +7,7 @@ from pathlib import Path
 
 from netjournal.commands.output import show
 from netjournal.core.doctor import check_journal
+from netjournal.core.last_place import place_file
 from netjournal.core.locations import config_file, config_folder, user_themes_folder
 from netjournal.core.words import count_of
 
@@ -31,6 +32,8 @@ def locate(folder: Path, args: argparse.Namespace) -> int:
         "config": config_file(),
         "themes": user_themes_folder(),
         "config-folder": config_folder(),
+        # Where the app was left, for this journal on this machine (never in the journal).
+        "state": place_file(folder, demo=args.demo),
     }
     if args.what:
         show(places[args.what])

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from netjournal.core.commit import pending
+from netjournal.core.conflict_copies import find_copies
+from netjournal.core.conflict_notes import conflict_notes
 from netjournal.core.errors import JournalError
 from netjournal.core.records import Interaction, Learning, Outreach, Person, Record
 from netjournal.core.shards import SHARD_LIMIT, Shard, TableFiles
@@ -54,7 +56,13 @@ def check_journal(folder: Path) -> Checkup:
             damaged.add(name)
     # A record that cannot be read is still in the journal: references to it are not dangling.
     unread = {bad.record_id for bad in store.bad_records()}
-    _check_references(records, checkup, damaged, unread)
+    deleted = {
+        key for table in store.tables.values() for shard in table.shards.values()
+        for key in shard.tombstones
+    }  # fmt: skip
+    _check_references(records, checkup, damaged, unread, deleted)
+    _check_conflicts(records, checkup)
+    _check_copies(folder, checkup)
     from netjournal.core.drills import check_history  # drills.json, the drill history
 
     checkup.problems.extend(check_history(store))
@@ -121,8 +129,33 @@ def _check_table(table: TableFiles, checkup: Checkup) -> dict[str, Record]:
     return found
 
 
+def _check_conflicts(records: dict[str, dict[str, Record]], checkup: Checkup) -> None:
+    """Values a merge of two devices' edits did not keep, noted on their records."""
+    for table in records.values():
+        for record in table.values():
+            for note in conflict_notes(record):
+                checkup.notes.append(
+                    f"{record.TABLE} record {record.id} ('{record.label}'): {note.sentence()} "
+                    f"(a merge kept the newer value; `netjournal edit {record.id} "
+                    "--clear-conflicts` once you have looked)."
+                )
+
+
+def _check_copies(folder: Path, checkup: Checkup) -> None:
+    for copies in find_copies(folder).values():
+        for copy in copies:
+            checkup.notes.append(
+                f"{copy.relative_to(folder).as_posix()} is a conflict copy left by a sync "
+                "engine; `netjournal sync` merges it into the journal."
+            )
+
+
 def _check_references(
-    records: dict[str, dict[str, Record]], checkup: Checkup, damaged: set[str], unread: set[str]
+    records: dict[str, dict[str, Record]],
+    checkup: Checkup,
+    damaged: set[str],
+    unread: set[str],
+    deleted: set[str],
 ) -> None:
     people = records[Person.TABLE]
     learnings = records[Learning.TABLE]
@@ -136,9 +169,14 @@ def _check_references(
             return
         for ref in ids:
             if ref and ref not in known and ref not in unread:
+                gone = (
+                    "was deleted from the journal (on another device?)"
+                    if ref in deleted
+                    else "is not in the journal"
+                )
                 checkup.problems.append(
                     f"{owner.TABLE} record {owner.id} ('{owner.label}') points at {what} {ref}, "
-                    "which is not in the journal."
+                    f"which {gone}."
                 )
 
     for interaction in records[Interaction.TABLE].values():
@@ -153,6 +191,8 @@ def _check_references(
 
 def _check_files(folder: Path, checkup: Checkup) -> None:
     for root, dirs, names in os.walk(folder):
+        if Path(root) == folder and ".git" in dirs:
+            dirs.remove(".git")  # a git repository's own files (setup-git) are not the journal's
         for name in sorted(names) + sorted(d for d in dirs if os.path.islink(Path(root) / d)):
             path = Path(root) / name
             try:

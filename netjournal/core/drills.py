@@ -166,6 +166,11 @@ class DrillAnswer:
     agreed: bool  # one of the picks is in the journal's top 3
     covered: bool  # someone to ask: a pick, or the journal ranks someone
 
+    @property
+    def fills_gap(self) -> bool:
+        """You named someone for a topic the journal itself had nobody for."""
+        return bool(self.picked) and not self.journal
+
     def to_dict(self) -> dict[str, object]:
         return {
             "question": self.question.to_dict(),
@@ -218,6 +223,8 @@ class DrillSession:
     uncovered: list[str]  # topics nobody covers
     topics: list[str] = field(default_factory=list)  # every topic asked, in order
     knew: int = 0  # topics you named someone for yourself: the coverage that should grow
+    journal_had: int = 0  # topics the journal itself ranked someone for (your picks aside)
+    filled: int = 0  # topics you named someone for where the journal had nobody
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -228,6 +235,8 @@ class DrillSession:
             "uncovered": list(self.uncovered),
             "topics": list(self.topics),
             "knew": self.knew,
+            "journal_had": self.journal_had,
+            "filled": self.filled,
         }
 
     @classmethod
@@ -245,11 +254,14 @@ class DrillSession:
         lists = [data.get("uncovered", []), data.get("topics", [])]
         if not all(isinstance(x, list) and all(isinstance(t, str) for t in x) for x in lists):
             raise ValueError("a session's topics are not a list of text")
-        knew = data.get("knew", 0)  # sessions kept before it was counted: 0
-        if not isinstance(knew, int) or isinstance(knew, bool) or knew < 0:
+        # Counts added later: sessions kept before they were counted read 0.
+        later = [data.get("knew", 0), data.get("journal_had", 0), data.get("filled", 0)]
+        if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in later):
             raise ValueError("a session's counts are not whole numbers")
         asked, covered, agreed = counts
-        return cls(day, asked, covered, agreed, list(lists[0]), list(lists[1]), knew)
+        knew, journal_had, filled = later
+        return cls(day, asked, covered, agreed, list(lists[0]), list(lists[1]), knew,
+                   journal_had, filled)  # fmt: skip
 
 
 def session_from(answers: Sequence[DrillAnswer], day: date) -> DrillSession:
@@ -262,7 +274,44 @@ def session_from(answers: Sequence[DrillAnswer], day: date) -> DrillSession:
         uncovered=[a.question.topic for a in answers if not a.covered],
         topics=[a.question.topic for a in answers],
         knew=sum(1 for a in answers if a.picked),
+        journal_had=sum(1 for a in answers if a.journal),
+        filled=sum(1 for a in answers if a.fills_gap),
     )
+
+
+# Where a topic you answered for goes on the people you named, by the question's source.
+# Departments and orgs are not taught: they are facts about the person, set in their form.
+TEACHABLE = {"expertise": "expertise", "tag": "expertise", "interest": "interests"}
+
+
+def can_teach(answer: DrillAnswer) -> bool:
+    """Whether the journal can learn the answer: it had nobody, you named someone."""
+    return answer.fills_gap and answer.question.source in TEACHABLE
+
+
+def teach(store: Store, answer: DrillAnswer) -> list[Person]:
+    """Add the topic to what each person you named knows, so the journal finds them next time.
+
+    One save; people who already have it, or are gone, are left alone. The people changed.
+    """
+    if not can_teach(answer):
+        return []
+    topic = answer.question.topic
+    interest = TEACHABLE[answer.question.source] == "interests"
+    changed: list[Person] = []
+    with store.batch() as changes:
+        for person_id in answer.picked:
+            person = store.get(Person, person_id)
+            if person is None:
+                continue
+            have = person.interests if interest else person.expertise
+            if any(fold(phrase) == fold(topic) for phrase in have):
+                continue
+            edited = (person.edit(interests=(*have, topic)) if interest
+                      else person.edit(expertise=(*have, topic)))  # fmt: skip
+            changes.update.append(edited)
+            changed.append(edited)
+    return changed
 
 
 def history_path(store: Store) -> Path:

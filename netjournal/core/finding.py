@@ -8,7 +8,7 @@ that pass them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 from netjournal.core.records import Record
@@ -17,6 +17,7 @@ from netjournal.core.search_index import LiveIndex
 from netjournal.core.search_query import parse_query
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.who import rank_people_for
+from netjournal.core.word_weights import weights_for
 
 SHOWN = 200  # results the app lists for a query
 FETCHED = 2  # ask the index for twice as many: the tag filters drop some
@@ -60,6 +61,22 @@ def find(
     return [hit_for(r, asked.words, rank, len(kept)) for rank, r in enumerate(kept)]
 
 
+def find_reading(
+    query: str, index: Index, read: Callable[[str], Record | None], limit: int = SHOWN
+) -> list[SearchHit]:
+    """As `find` with an index, reading only the records it ranks (`read(id)`, None if gone):
+    the CLI answers without loading the journal. A query of filters only needs `find`."""
+    asked = parse_query(query)
+    kept: list[Record] = []
+    for record_id in index.search(asked.words, limit=FETCHED * max(limit, SHOWN), types=asked.types):
+        record = read(record_id)
+        if record is not None and asked.keeps(record):
+            kept.append(record)
+            if len(kept) == limit:
+                break
+    return [hit_for(r, asked.words, rank, len(kept)) for rank, r in enumerate(kept)]
+
+
 def people_to_ask(
     snapshot: JournalSnapshot, topic: str, index: LiveIndex | None = None, limit: int = 50
 ) -> list[SearchHit]:
@@ -73,6 +90,7 @@ def people_to_ask(
         snapshot.learnings.values(),
         limit=limit,
         mentioning=index.mentioning if index else None,
+        weights=weights_for(snapshot),  # once per snapshot: `/` asks at every keystroke
     )
     return [SearchHit("person", entry.person.id, entry.person.name, entry.score,
                       "; ".join(entry.reasons)) for entry in ranked]  # fmt: skip

@@ -1,4 +1,4 @@
-"""Where things live: the journal folder, the config folder, user themes.
+"""Where things live: the journal folder, the config folder, user themes, per-machine state.
 
 Nothing is created here; folders are made when something is first written to them.
 """
@@ -27,6 +27,13 @@ def config_folder() -> Path:
     if os.environ.get("NETJOURNAL_CONFIG_DIR"):
         return Path(os.environ["NETJOURNAL_CONFIG_DIR"]).expanduser()
     return Path(platformdirs.user_config_dir(APP, appauthor=False))
+
+
+def state_folder() -> Path:
+    """NETJOURNAL_STATE_DIR if set (tests use it), else the platform's user state folder."""
+    if os.environ.get("NETJOURNAL_STATE_DIR"):
+        return Path(os.environ["NETJOURNAL_STATE_DIR"]).expanduser()
+    return Path(platformdirs.user_state_dir(APP, appauthor=False))
 
 
 def config_file() -> Path:

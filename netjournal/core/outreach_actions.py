@@ -6,11 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from netjournal.core.channel_words import channel_from_words, channel_named
 from netjournal.core.errors import NotFound, RecordError
 from netjournal.core.records import Interaction, Outreach, Person
 from netjournal.core.store import Store
 
-CHANNEL_FOR_KIND = {"share": "email", "introduce": "email", "ask": "chat"}
+# How a plan of each kind is usually done, when neither the user nor its words say.
+CHANNEL_FOR_KIND = {"share": "email", "introduce": "email", "ask": "chat", "follow-up": "email",
+                    "reconnect": "call", "bring-in": "meeting"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -37,11 +40,17 @@ class AlreadyDone(RecordError):
     """`done` on a plan that is done already: nothing is logged again (a retry is harmless)."""
 
 
-def mark_done(store: Store, outreach: Outreach, day: date) -> DoneResult:
+def mark_done(
+    store: Store, outreach: Outreach, day: date, *, said: str = "", channel: str = ""
+) -> DoneResult:
     """Mark `outreach` done on `day` and log the interaction it was (what was shared, with whom).
 
+    `said` is what happened, in a line (else the plan's title); `channel` how (typed in full or
+    by its first letters; else what `said`, the plan's title and notes name; else its kind's).
     A plan that is done already (a retried `done`, another window) is AlreadyDone: a second
     interaction is never logged."""
+    said = " ".join(said.split())
+    channel = channel_named(channel)  # a typo is one sentence before anything is read or saved
     connected: list[str] = []
     with store.batch() as changes:
         current = _current(store, outreach)
@@ -52,9 +61,9 @@ def mark_done(store: Store, outreach: Outreach, day: date) -> DoneResult:
         interaction = Interaction.create(
             date=day,
             person_ids=current.person_ids,
-            channel=CHANNEL_FOR_KIND.get(current.kind, "other"),
-            summary=current.title,
-            notes=_with_reason(current),
+            channel=channel or done_channel(current, said),
+            summary=said or current.title,
+            notes=_with_reason(current, planned=bool(said) and said != current.title),
             # Only a share hands a learning over (a plan whose kind changed may still hold one).
             learning_ids=[current.learning_id]
             if current.learning_id and current.kind == "share"
@@ -149,10 +158,21 @@ def awake_where(outreach: Outreach, day: date) -> str:
     return "in today's list" if outreach.due <= day else f"due {outreach.due.isoformat()}"
 
 
-def _with_reason(outreach: Outreach) -> str:
-    """The notes an outreach leaves in the timeline: why it was done, then what was noted."""
+def done_channel(outreach: Outreach, said: str = "") -> str:
+    """The channel a plan done without one named went through: what `said`, then its title and
+    notes name ("Coffee with Ann" is a coffee), else its kind's usual one (a reconnect: a call).
+    A share's title quotes the learning's, whose words say nothing of how it was shared."""
+    title = outreach.title if outreach.kind != "share" else ""
+    named = channel_from_words(said, title, outreach.notes)
+    return named or CHANNEL_FOR_KIND.get(outreach.kind, "other")
+
+
+def _with_reason(outreach: Outreach, planned: bool = False) -> str:
+    """The notes an outreach leaves in the timeline: what was planned (when the talk says what
+    happened instead), why it was done, then what was noted."""
+    plan = f"Planned: {outreach.title}" if planned else ""
     why = f"Why: {outreach.reason}" if outreach.reason else ""
-    return "\n\n".join(text for text in (why, outreach.notes) if text)
+    return "\n\n".join(text for text in (plan, why, outreach.notes) if text)
 
 
 def _current(store: Store, outreach: Outreach) -> Outreach:

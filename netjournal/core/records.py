@@ -170,6 +170,7 @@ class Person(Record):
         texts=("notes",),
         words=("interests", "expertise", "needs", "tags", "email", "phone", "links"),
         ints=("influence", "cadence_days"),
+        dates=("quiet_until",),
         choices={"kind": PERSON_KINDS, "status": PERSON_STATUSES},
         bounds={"influence": (0, 3), "cadence_days": (1, MAX_CADENCE_DAYS)},
         required=("name",),
@@ -196,6 +197,7 @@ class Person(Record):
     met_via: str = ""
     cadence_days: int | None = None
     notes: str = ""
+    quiet_until: date | None = None  # `z` in the review: not in it about them before this day
     extra: Mapping[str, Any] = extra_field()
 
     def validate(self) -> None:
@@ -227,6 +229,10 @@ class Person(Record):
     @property
     def is_prospect(self) -> bool:
         return self.status == "prospect"
+
+    def is_quiet_on(self, day: date) -> bool:
+        """Kept out of the review (going cold, unheard) on `day` by a `z`."""
+        return self.quiet_until is not None and self.quiet_until > day
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

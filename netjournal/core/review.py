@@ -7,20 +7,24 @@
 - prospects (key people not yet in your network) with no plan to bring them in.
 
 Cadence: the person's own, else the shortest of their tags' cadences in config.toml, else a
-default by kind, shortened for positional power. Logging any interaction resets the clock.
+default by kind, shortened for positional power and rounded to a natural cadence (it reads
+"every 3 weeks" and counts 21 days). Logging any interaction resets the clock. A person kept
+quiet with `z` (`quiet_until`) is neither going cold nor unheard before that day.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from netjournal.core.cadence_words import cadence_words, natural_cadence
 from netjournal.core.dates import days_ago
 from netjournal.core.records import Outreach, Person
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.standing import Standing, due_words, standing
 from netjournal.core.suggest import WholePhrases
+from netjournal.core.word_weights import weights_for
 
 DEFAULT_CADENCE = {"internal": 60, "customer": 30, "supplier": 60, "expert": 90,
                    "journalist": 60, "other": 120}  # fmt: skip
@@ -35,7 +39,7 @@ KIND_ORDER = {"outreach": 0, "cold": 1, "power": 2, "share": 3, "prospect": 4}
 
 @dataclass(frozen=True)
 class ReviewItem:
-    """One thing to look at today (JSON: id, kind, title, reason, due, person_ids)."""
+    """One thing to look at today (JSON: id, kind, title, reason, due, person_ids, note)."""
 
     id: str
     kind: str
@@ -43,11 +47,22 @@ class ReviewItem:
     reason: str
     due: date | None
     person_ids: tuple[str, ...]
+    note: str = ""  # a plan's notes, whole ("" for items that are not plans)
 
     def to_dict(self) -> dict[str, object]:
         return {"id": self.id, "kind": self.kind, "title": self.title, "reason": self.reason,
                 "due": self.due.isoformat() if self.due else None,
-                "person_ids": list(self.person_ids)}  # fmt: skip
+                "person_ids": list(self.person_ids), "note": self.note}  # fmt: skip
+
+    def why(self, names: Sequence[str], title_shown: str | None = None) -> str:
+        """The reason, and whom a plan is with where its title (as far as it is shown, when a
+        narrow column cuts it) does not name them already: "due today · Priya Raman", but
+        "overdue by 3 days" for "Follow up with Bob Stone"."""
+        if self.kind != "outreach":
+            return self.reason
+        title = (self.title if title_shown is None else title_shown).casefold()
+        unnamed = [name for name in names if name and name.casefold() not in title]
+        return " · ".join([self.reason, ", ".join(unnamed)]) if unnamed else self.reason
 
 
 def cadence_for(person: Person, by_tag: Mapping[str, int] | None = None) -> int:
@@ -64,8 +79,8 @@ def cadence_for(person: Person, by_tag: Mapping[str, int] | None = None) -> int:
     days = DEFAULT_CADENCE.get(person.kind, 120)
     if person.influence >= 3:
         return min(days, 30)
-    if person.influence == 2:
-        return round(days * 0.75)
+    if person.influence == 2:  # a quarter sooner, rounded so the words count the very days
+        return natural_cadence(days * 0.75)
     return days
 
 
@@ -127,7 +142,7 @@ def outreach_item(outreach: Outreach, day: date) -> ReviewItem:
     if standing(outreach, day) is Standing.SNOOZED and outreach.snoozed_until:
         reason += f", snoozed until {outreach.snoozed_until.isoformat()}"
     return ReviewItem(outreach.id, "outreach", outreach.title, reason, outreach.due,
-                      outreach.person_ids)  # fmt: skip
+                      outreach.person_ids, outreach.notes)  # fmt: skip
 
 
 def _person_item(
@@ -140,7 +155,7 @@ def _person_item(
         return ReviewItem(f"prospect:{person.id}", "prospect", person.name,
                           "key person not in your network yet; no plan to bring them in",
                           None, (person.id,))  # fmt: skip
-    if person.id in planned:  # something is already planned with them
+    if person.id in planned or person.is_quiet_on(day):  # planned, or `z`: not before a day
         return None
     last = snapshot.last_contact.get(person.id)
     since, cadence, due = keep_in_touch_due(person, snapshot, by_tag)
@@ -151,7 +166,7 @@ def _person_item(
             else f"no contact logged since you added them {days_ago(since, day)}"
         )
         return ReviewItem(f"cold:{person.id}", "cold", person.name,
-                          f"going cold: {spoken} (every {cadence} days)", due, (person.id,))  # fmt: skip
+                          f"going cold: {spoken} ({cadence_words(cadence)})", due, (person.id,))  # fmt: skip
     if person.influence >= 2 and last and (day - last).days >= POWER_SILENCE_DAYS:
         return ReviewItem(f"power:{person.id}", "power", person.name,
                           f"positional power ({person.role or 'influence ' + str(person.influence)}), "
@@ -173,7 +188,9 @@ def _share_items(snapshot: JournalSnapshot, day: date) -> list[ReviewItem]:
     ]
     if not fresh:
         return []
-    matcher = WholePhrases(p for p in snapshot.people.values() if not p.is_prospect)
+    # The phrases folded once per snapshot, as `suggest` and the share list fold them.
+    askable = (p for p in snapshot.people.values() if not p.is_prospect)
+    matcher = WholePhrases(askable, weights_for(snapshot))
     items: list[ReviewItem] = []
     fresh.sort(key=lambda learning: (learning.date, learning.created), reverse=True)
     for learning in fresh:

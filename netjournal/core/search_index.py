@@ -2,15 +2,18 @@
 
 Words are folded (lower case, accents off) and numbered; each record's words are kept once
 (a forward index) and inverted into postings, all in flat arrays. Records are numbered
-newest first, so postings are in recency order too. A query's last word is a prefix; each
-word of five letters or more also matches vocabulary words one or two edits away (optimal
+newest first, so postings are in recency order too. A query's last word is a prefix; a word
+also matches vocabulary words a few edits away, by its length (`typo_distance`; optimal
 string alignment, so a swap of two letters is one edit). Candidates hold every query word;
 at most RERANK of them are ranked with rapidfuzz on their titles, newest first among equals.
 
 The index is built once from all records (in a worker; about 4 s at 100,000 notes) and
 saved as a cache file in the journal folder (`.cache/search-index`, written by the store),
-which loads in a quarter of a second. Records changed since (by this process or another: their `updated` stamp
-differs) are kept aside and searched directly until the next rebuild: see `LiveIndex`.
+which loads in a fifth of a second. It remembers which shard file each record came from
+and each shard's signature, so a process can bring it up to date by reading only the shards
+changed since (`open_cached`). Records changed since the build (by this process or another:
+their `updated` stamp differs) go into a small second index of their own, vocabulary
+included, so they are found with typos like the rest: see `LiveIndex`.
 """
 
 from __future__ import annotations
@@ -19,33 +22,37 @@ import bisect
 import contextlib
 import marshal
 import mmap
+import os
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+import orjson
 from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import OSA
 
-from netjournal.core.errors import JournalError
+from netjournal.core.errors import JournalError, NetjournalError
 from netjournal.core.names import fold
-from netjournal.core.records import Record
+from netjournal.core.records import RECORD_TYPES, Record
 from netjournal.core.search import TYPE_NAMES, record_text
+from netjournal.core.shards import SUFFIX, disk_signature
 from netjournal.core.store import Store
-from netjournal.core.who import MENTION_SUFFIX
+from netjournal.core.word_rules import MENTION_SUFFIX, typo_distance  # one rule: who, /
 
 RERANK = 300
 TYPE_ORDER = {"person": 0, "learning": 1, "outreach": 2, "interaction": 3}
 EXPENSIVE = 40_000  # postings: a term this common is checked on candidates, not merged
-CACHE_VERSION = 2  # 2: words folded with transliteration (Đorđe is found as dorde)
+CACHE_VERSION = 4  # 4: shard of each record, shard signatures, columns joined (2: transliteration)
 CACHE_NAME = ".cache/search-index"
-REINDEX_AFTER = 2000  # records changed since the index was built: then build it afresh
+REINDEX_AFTER = 500  # records changed since the build: then build afresh (their index: ~20 ms)
+JOINED = ("ids", "types", "stamps", "titles")  # columns cached as one string each
+SEPARATOR = "\x00"  # between them (cleaned text holds no control characters; replaced if so)
+NO_SHARD = 0xFFFF  # a record whose shard file is not known (indexed from records alone)
 
 
-def typo_distance(word: str) -> int:
-    """Edits forgiven in a typed word: none below five letters, then up to two."""
-    return 0 if len(word) < 5 else 2
+Places = dict[str, tuple[str, Any]]  # record id -> (shard "table/name", its file signature)
 
 
 class _WordIds(dict[str, int]):
@@ -72,6 +79,9 @@ class SearchIndex:
         self.types: list[str] = data["types"]
         self.stamps: list[str] = data["stamps"]
         self.titles: list[str] = data["titles"]
+        self.shard_names: list[str] = data.get("shard_names", [])
+        self.shard_signatures: dict[str, list[int]] = data.get("shard_signatures", {})
+        self.dshard = data.get("dshard", array("H"))
         pairs = sorted((word, number) for number, word in enumerate(self.words))
         self.vocab = [word for word, _ in pairs]
         self.vocab_ids = [number for _, number in pairs]
@@ -80,12 +90,16 @@ class SearchIndex:
             words, numbers = self.by_length.setdefault(len(word), ([], []))
             words.append(word)
             numbers.append(number)
-        self.position = {record_id: doc for doc, record_id in enumerate(self.ids)}
+        self.position = dict(zip(self.ids, range(len(self.ids)), strict=True))
         self._memo: dict[tuple[str, bool], tuple[list[int], set[int]]] = {}
 
     @classmethod
-    def build(cls, records: Iterable[Record]) -> SearchIndex:
-        """Index `records` (run it off the event loop: seconds at 100,000 notes)."""
+    def build(cls, records: Iterable[Record], places: Places | None = None) -> SearchIndex:
+        """Index `records` (run it off the event loop: seconds at 100,000 notes).
+
+        `places` (from `shard_places`) says which shard file each record was read from, so
+        that the cache can later be brought up to date from the changed shards alone.
+        """
         ordered = sorted(records, key=lambda r: r.updated, reverse=True)
         ids = _WordIds()
         number, tokens = ids.__getitem__, utils.default_process
@@ -98,18 +112,26 @@ class SearchIndex:
             tstarts.append(len(titles))
         postings, starts = _invert(forward, fstarts, len(ids))
         tpostings, tbounds = _invert(titles, tstarts, len(ids))
+        if len(ids) <= 0x10000:  # word numbers in two bytes: a quarter less on disk
+            forward = array("H", forward)
         words = [word if word.isascii() else fold(word).replace(" ", "") for word in ids]
+        names, signatures, dshard = _shards_of(ordered, places or {})
         return cls({
             "words": words, "postings": postings, "starts": starts, "forward": forward,
             "fstarts": fstarts, "tpostings": tpostings, "tstarts": tbounds,
             "ids": [r.id for r in ordered], "types": [TYPE_NAMES[r.TABLE] for r in ordered],
             "stamps": [r.updated for r in ordered], "titles": [fold(r.label) for r in ordered],
+            "shard_names": names, "shard_signatures": signatures, "dshard": dshard,
         })  # fmt: skip
 
     def chunks(self) -> list[bytes | memoryview]:
         """The cache file's content, in pieces: a marshal head, then the arrays' raw bytes."""
         arrays = {k: v for k, v in self.data.items() if isinstance(v, array)}
         head = {k: v for k, v in self.data.items() if k not in arrays}
+        # One string per column, not 100,000 small ones: marshal reads it 10x faster.
+        for name in JOINED:
+            head[name] = SEPARATOR.join(text.replace(SEPARATOR, " ") for text in head[name])
+        head["records"] = len(self.ids)
         head["arrays"] = [(k, v.typecode, len(v)) for k, v in arrays.items()]
         head["version"] = CACHE_VERSION
         # No copy: the file is written from the arrays' own buffers.
@@ -141,6 +163,11 @@ class SearchIndex:
                 data[name] = view[offset : offset + size].cast(typecode)
                 offset += size
             data.pop("version")
+            count = data.pop("records")
+            for name in JOINED:
+                data[name] = data[name].split(SEPARATOR) if count else []
+                if len(data[name]) != count:
+                    return None
             return cls(data)
         except (OSError, EOFError, ValueError, TypeError, KeyError):
             return None
@@ -168,6 +195,14 @@ class SearchIndex:
         self._memo[key] = (sorted(found), found)
         return self._memo[key]
 
+    def document_frequency(self, word: str) -> int:
+        """How many records hold `word` (folded, whole word): what IDF or BM25 weights need."""
+        low = bisect.bisect_left(self.vocab, word)
+        if low == len(self.vocab) or self.vocab[low] != word:
+            return 0
+        number = self.vocab_ids[low]
+        return int(self.starts[number + 1] - self.starts[number])
+
     def _cost(self, words: list[int]) -> int:
         return sum(self.starts[w + 1] - self.starts[w] for w in words)
 
@@ -191,15 +226,21 @@ class SearchIndex:
 
     def search(self, query: str, limit: int = 50, types: Sequence[str] = ()) -> list[str]:
         """Ids of the records matching every word of `query`, best first."""
+        return self.ranked(query, limit, types)[0]
+
+    def ranked(
+        self, query: str, limit: int = 50, types: Sequence[str] = ()
+    ) -> tuple[list[str], int]:
+        """`search`, and how many of the ids first have every word in their title."""
         typed = fold(query).split()
         if not typed:
-            return []
+            return [], 0
         last_open = not query[-1:].isspace()
         terms = [
             self.matching_words(w, last_open and i == len(typed) - 1) for i, w in enumerate(typed)
         ]
         if any(not words for words, _ in terms):
-            return []
+            return [], 0
         in_title = self._title_docs(terms[0][0])
         for words, _ in terms[1:]:
             in_title &= self._title_docs(words)
@@ -244,7 +285,8 @@ class SearchIndex:
                 found[hit[2]],
             )
         )
-        return [self.ids[found[at]] for _, _, at in scored[:limit]]
+        best = scored[:limit]
+        return [self.ids[found[at]] for _, _, at in best], sum(found[at] in in_title for _, _, at in best)
 
 
 def _invert(docs: array, starts: array, words: int) -> tuple[array, array]:
@@ -260,93 +302,313 @@ def _invert(docs: array, starts: array, words: int) -> tuple[array, array]:
     return postings, bounds
 
 
+def _shards_of(ordered: list[Record], places: Places) -> tuple[list[str], dict[str, Any], array]:
+    """Shard names, the signatures of shards indexed whole and as on disk, each doc's shard."""
+    names: dict[str, int] = {}
+    signatures: dict[str, Any] = {}
+    dshard = array("H")
+    for record in ordered:
+        name, signature = places.get(record.id, ("", None))
+        if not name or (len(names) >= NO_SHARD and name not in names):
+            dshard.append(NO_SHARD)
+            continue
+        dshard.append(names.setdefault(name, len(names)))
+        if signature is not None:
+            signatures[name] = list(signature)
+    return list(names), signatures, dshard
+
+
+def shard_places(store: Store, records: Iterable[Record]) -> Places:
+    """Where each of `records` is in the store's shards, for shards that hold exactly them.
+
+    A shard read since `records` were taken (its records differ) gets no signature: the
+    cache then counts it as changed, and reads it again when it is opened.
+    """
+    wanted = {record.id: record.updated for record in records}
+    places: Places = {}
+    for table_name, table in store.tables.items():
+        for name, shard in table.shards.items():
+            if not shard.loaded:
+                continue
+            same = all(wanted.get(i) == r.updated for i, r in shard.records.items())
+            signature = shard.signature if same and not shard.bad else None
+            for record_id in shard.records:
+                places[record_id] = (f"{table_name}/{name}", signature)
+    return places
+
+
 def cache_path(store: Store) -> Path:
     """Where the journal's search cache is (to read; the store writes it)."""
     return store.side_path(CACHE_NAME)
 
 
 class LiveIndex:
-    """A built index plus the records changed since it was built, searched directly."""
+    """A built index plus the records changed since it was built, in a small index of their own.
 
-    def __init__(self, base: SearchIndex, records: Iterable[Record]) -> None:
+    Saving a record rebuilds only the small index (milliseconds for hundreds of records), so a
+    record is found with typos, like any other, as soon as `update` has seen it.
+    """
+
+    def __init__(
+        self,
+        base: SearchIndex,
+        records: Iterable[Record] | None = None,
+        *,
+        changed: dict[str, Record] | None = None,
+        removed: Iterable[str] = (),
+    ) -> None:
         self.base = base
         self.changed: dict[str, Record] = {}
         self.removed: set[str] = set()
-        self.update(records)
+        self.fresh: SearchIndex | None = None  # the changed records, indexed
+        self._docs: dict[str, dict[str, Any]] = {}  # shard files read for `record`
+        # For `sync`: each shard's signature when last compared, and what it changed.
+        self._looked: dict[str, Any] = {}
+        self._shard_changed: dict[str, dict[str, Record]] = {}
+        self._shard_removed: dict[str, set[str]] = {}
+        self._docs_by_shard: dict[str, list[int]] | None = None
+        if records is not None:
+            self.update(records)
+        else:
+            self._settle(changed or {}, set(removed))
 
     def update(self, records: Iterable[Record]) -> None:
         """Bring the index up to `records` (every record of the journal, as now)."""
         current = {record.id: record for record in records}
-        base = self.base
-        self.changed = {
+        stamps, position = self.base.stamps, self.base.position
+        changed = {
             record_id: record
             for record_id, record in current.items()
-            if record_id not in base.position
-            or base.stamps[base.position[record_id]] != record.updated
+            if record_id not in position or stamps[position[record_id]] != record.updated
         }
-        self.removed = {record_id for record_id in base.ids if record_id not in current}
+        self._settle(changed, {i for i in self.base.ids if i not in current})
+
+    def sync(self, store: Store) -> None:
+        """Bring the index up to the shards `store` has read, comparing only those whose file
+        changed since the last look (a save, or another process's save picked up): a few
+        milliseconds after a save, where `update` compares every record. Reads no file."""
+        base = self.base
+        if not base.shard_names:  # built from records alone: no shard to go by
+            self.update(r for t in store.tables.values() for r in t.records())
+            return
+        if self._docs_by_shard is None:
+            self._docs_by_shard = {name: [] for name in base.shard_names}
+            for doc, number in enumerate(base.dshard.tolist()):
+                if number != NO_SHARD:
+                    self._docs_by_shard[base.shard_names[number]].append(doc)
+        seen: set[str] = set()
+        moved = False
+        for table_name, table in store.tables.items():
+            for name, shard in table.shards.items():
+                key = f"{table_name}/{name}"
+                seen.add(key)
+                if not shard.loaded or self._looked.get(key, ()) == shard.signature:
+                    continue
+                moved = True
+                self._looked[key] = shard.signature
+                cached = base.shard_signatures.get(key)
+                if cached is not None and tuple(cached) == shard.signature:
+                    self._shard_changed.pop(key, None)
+                    self._shard_removed.pop(key, None)
+                    continue
+                self._shard_changed[key] = {
+                    i: r for i, r in shard.records.items()
+                    if i not in base.position or base.stamps[base.position[i]] != r.updated
+                }  # fmt: skip
+                held = shard.records
+                self._shard_removed[key] = {
+                    base.ids[doc] for doc in self._docs_by_shard.get(key, ()) if base.ids[doc] not in held
+                }  # fmt: skip
+        complete = {name for name, table in store.tables.items() if table.complete}
+        for key in set(base.shard_names) - seen - self._shard_removed.keys():
+            if key.partition("/")[0] in complete:  # a shard file that is gone
+                moved = True
+                self._shard_removed[key] = {base.ids[d] for d in self._docs_by_shard.get(key, ())}
+        if not moved:
+            return
+        changed = {i: r for part in self._shard_changed.values() for i, r in part.items()}
+        removed = set().union(*self._shard_removed.values()) - changed.keys()
+        # A record that left its shard for another one is not gone (rare: records stay put).
+        removed = {i for i in removed if not any(i in t.shards[n].records
+                   for t in store.tables.values() for n in t.shards)}  # fmt: skip
+        self._settle(changed, removed)
+
+    def _settle(self, changed: dict[str, Record], removed: set[str]) -> None:
+        before = {i: r.updated for i, r in self.changed.items()}
+        fresh = self.fresh
+        if before != {i: r.updated for i, r in changed.items()} or fresh is None:
+            fresh = SearchIndex.build(changed.values()) if changed else None
+        # A search in another thread may run between these: it then misses a record being
+        # changed for an instant rather than listing it twice.
+        self.changed, self.removed = changed, removed
+        self.fresh = fresh
 
     @property
     def pending(self) -> int:
         """How many records are searched outside the index (rebuild when this grows)."""
         return len(self.changed) + len(self.removed)
 
+    @property
+    def stale(self) -> set[str]:
+        """Ids the built index holds in a version that is no longer the journal's."""
+        return self.removed | self.changed.keys()
+
+    def document_frequency(self, word: str) -> int:
+        """How many records of the journal hold `word` (folded, a whole word), as now.
+
+        For IDF or BM25 weights (`who`, `suggest`): log(record_count / (1 + df)).
+        """
+        base = self.base
+        count = base.document_frequency(word)
+        if count:
+            low = bisect.bisect_left(base.vocab, word)
+            number = base.vocab_ids[low]
+            for record_id in self.stale:
+                doc = base.position.get(record_id)
+                if doc is not None and base._has(doc, {number}):
+                    count -= 1
+        return count + (self.fresh.document_frequency(word) if self.fresh else 0)
+
+    @property
+    def record_count(self) -> int:
+        """How many records the journal holds, as the index knows it."""
+        base = self.base
+        return len(base.ids) - sum(1 for i in self.stale if i in base.position) + len(self.changed)
+
     def mentioning(
         self, words: list[str], types: Sequence[str] = ("interaction", "learning")
     ) -> set[str]:
         """Ids of the records (of `types`) holding at least half of `words` (folded), each
         as a word start or within the typos forgiven: what "who would you ask" counts."""
-        base = self.base
-        needed = max(1, (len(words) + 1) // 2)
-        counts: Counter[int] = Counter()
-        for word in words:
-            # A word plus a short ending ("robots" for "robot"), not any longer word it starts.
-            near = [n for n in base.matching_words(word, True)[0]
-                    if len(base.words[n]) <= len(word) + MENTION_SUFFIX]  # fmt: skip
-            counts.update(base._docs(near))
-        wanted = set(types)
-        found = {
-            base.ids[doc]
-            for doc, count in counts.items()
-            if count >= needed and base.types[doc] in wanted
-        }
-        found -= self.removed | self.changed.keys()
-        for record in self.changed.values():
-            if TYPE_NAMES[record.TABLE] in wanted:
-                text = fold(record_text(record)).split()
-                said = sum(1 for word in words if any(
-                    t.startswith(word) and len(t) <= len(word) + MENTION_SUFFIX for t in text))  # fmt: skip
-                if said >= needed:
-                    found.add(record.id)
-        return found
+        found = _mentioning(self.base, words, types) - self.stale
+        return found | (_mentioning(self.fresh, words, types) if self.fresh else set())
 
     def search(self, query: str, limit: int = 50, types: Sequence[str] = ()) -> list[str]:
-        from netjournal.core.search import search as scan
+        """Ids of the records matching every word of `query`, best first: those with every word
+        in their title, then the others; the changed records first in each."""
+        recent, recent_titled = self.fresh.ranked(query, limit, types) if self.fresh else ([], 0)
+        stale = self.stale
+        ranked, titled = self.base.ranked(query, limit + len(stale), types)
+        older = [i for i in ranked[:titled] if i not in stale]  # every word in the title
+        rest = [i for i in ranked[titled:] if i not in stale]
+        titled_ids = recent[:recent_titled] + older
+        if recent_titled and older:  # two ranked lists of titles: merged by the title's score
+            phrase = " ".join(fold(query).split())
 
-        fresh = [r for r in self.changed.values() if not types or TYPE_NAMES[r.TABLE] in types]
-        recent = (
-            [hit.id for hit in scan(fresh, query, limit=limit)] if fresh and query.strip() else []
-        )
-        stale = self.removed | self.changed.keys()
-        older = [i for i in self.base.search(query, limit + len(stale), types) if i not in stale]
-        return (recent + older)[:limit]
+            def title(record_id: str) -> str:
+                index = self.fresh if record_id in self.changed and self.fresh else self.base
+                return index.titles[index.position[record_id]]
+
+            # Stable: the built index's own order stays among equal scores, the changed first.
+            titled_ids.sort(key=lambda i: -fuzz.token_set_ratio(phrase, title(i)))
+        return (titled_ids + recent[recent_titled:] + rest)[:limit]
+
+    def record(self, store: Store, record_id: str) -> Record | None:
+        """The record `record_id` as on disk, reading only the shard the index says holds it."""
+        if record_id in self.changed:
+            return self.changed[record_id]
+        base = self.base
+        doc = base.position.get(record_id)
+        number = base.dshard[doc] if doc is not None and doc < len(base.dshard) else NO_SHARD
+        if number == NO_SHARD:
+            type_name = base.types[doc] if doc is not None else ""
+            kind = next((k for k, n in TYPE_NAMES.items() if n == type_name), None)
+            return store.get(RECORD_TYPES[kind], record_id) if kind else None
+        table_name, _, name = base.shard_names[number].partition("/")
+        if base.shard_names[number] not in self._docs:
+            self._docs[base.shard_names[number]] = _read_docs(store.folder, table_name, name)
+        doc = self._docs[base.shard_names[number]].get(record_id)
+        if not isinstance(doc, dict) or doc.get("id") != record_id:
+            return None  # deleted since (then it is stale), or hand-edited beyond reading
+        try:
+            return RECORD_TYPES[table_name].from_dict(doc)
+        except (NetjournalError, TypeError, ValueError, AttributeError):
+            return None  # a record that fails the read check is left out, as everywhere
+
+
+def _read_docs(folder: Path, table: str, name: str) -> dict[str, Any]:
+    """The documents of one shard file, unchecked (only the records asked for are built)."""
+    try:
+        fd = os.open(folder / table / f"{name}{SUFFIX}", os.O_RDONLY | os.O_NOFOLLOW)
+        with os.fdopen(fd, "rb") as handle:
+            data = orjson.loads(handle.read())
+    except (OSError, orjson.JSONDecodeError):
+        return {}  # gone or damaged: its records are left out (a full read names the problem)
+    docs = data.get(table) if isinstance(data, dict) else None
+    return docs if isinstance(docs, dict) else {}
+
+
+def _mentioning(index: SearchIndex, words: list[str], types: Sequence[str]) -> set[str]:
+    needed = max(1, (len(words) + 1) // 2)
+    counts: Counter[int] = Counter()
+    for word in words:
+        # A word plus a short ending ("robots" for "robot"), not any longer word it starts.
+        near = [n for n in index.matching_words(word, True)[0]
+                if len(index.words[n]) <= len(word) + MENTION_SUFFIX]  # fmt: skip
+        counts.update(index._docs(near))
+    wanted = set(types)
+    return {
+        index.ids[doc]
+        for doc, count in counts.items()
+        if count >= needed and index.types[doc] in wanted
+    }
 
 
 def open_index(store: Store, records: Sequence[Record], *, save: bool = True) -> LiveIndex:
     """The journal's index: from the cache when it is there, else built (and cached).
 
     A cache older than the journal is still right for every record it holds unchanged;
-    records saved since (by any process) are found through `LiveIndex`.
+    records saved since (by any process) are indexed aside, in `LiveIndex`.
     """
     loaded = SearchIndex.load(cache_path(store))
-    if loaded is not None:
-        return LiveIndex(loaded, records)
-    return rebuild_index(store, records, save=save)
+    if loaded is None:
+        return rebuild_index(store, records, save=save)
+    if loaded.shard_names and all(table.complete for table in store.tables.values()):
+        live = LiveIndex(loaded, changed={})
+        live.sync(store)  # the shards changed since the build only: no record-by-record look
+        return live
+    return LiveIndex(loaded, records)
+
+
+def open_cached(store: Store) -> LiveIndex | None:
+    """The cached index brought up to the journal by reading only the shards changed since it
+    was built (by any process); None without a usable cache. The journal is not loaded."""
+    base = SearchIndex.load(cache_path(store))
+    if base is None:
+        return None
+    changed: dict[str, Record] = {}
+    seen: set[str] = set()
+    reread: set[str] = set()
+    on_disk: set[str] = set()
+    stamps, position = base.stamps, base.position
+    for table_name, table in store.tables.items():
+        table.scan()
+        for name, shard in table.shards.items():
+            key = f"{table_name}/{name}"
+            on_disk.add(key)
+            signature = base.shard_signatures.get(key)
+            if signature is not None and disk_signature(shard.path) == tuple(signature):
+                continue
+            shard.ensure_current()
+            reread.add(key)
+            seen.update(shard.records)
+            changed.update(
+                (i, r) for i, r in shard.records.items()
+                if i not in position or stamps[position[i]] != r.updated
+            )  # fmt: skip
+    gone = {n for n, key in enumerate(base.shard_names) if key in reread or key not in on_disk}
+    removed = (
+        {base.ids[doc] for doc, number in enumerate(base.dshard.tolist()) if number in gone}
+        - seen
+        if gone
+        else set()
+    )
+    return LiveIndex(base, changed=changed, removed=removed)
 
 
 def rebuild_index(store: Store, records: Sequence[Record], *, save: bool = True) -> LiveIndex:
     """Index every record afresh and replace the cache."""
-    index = SearchIndex.build(records)
+    index = SearchIndex.build(records, shard_places(store, records))
     if save:
         with contextlib.suppress(JournalError):  # a cache that cannot be written only costs time
             index.save(store)

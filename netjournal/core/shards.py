@@ -6,7 +6,9 @@ SHARD_LIMIT records overflows into `2026-03~2.json`; a record stays in the shard
 written to. Each shard is read once, remembers the identity of the file it read (inode, mtime,
 size) to notice another process's writes, and is written atomically by `flush`. A record that
 fails the read check is left out of `records` and named in `bad`, and a shard holding one is
-never rewritten (see bad_records.py).
+never rewritten (see bad_records.py). A deleted record leaves a tombstone in its shard
+(tombstones.py); conflict copies that sync engines leave beside a shard are not shards
+(conflict_names.py: the store merges them).
 """
 
 from __future__ import annotations
@@ -34,8 +36,11 @@ from netjournal.core.atomic_file import (
     write_atomically,
 )
 from netjournal.core.bad_records import BadRecord
+from netjournal.core.clock import now_stamp
+from netjournal.core.conflict_names import is_conflict_copy
 from netjournal.core.errors import JournalError, RecordError
 from netjournal.core.records import Record
+from netjournal.core.tombstones import TOMBSTONES, Tombstones, pruned, read_tombstones, tombstone
 
 SHARD_LIMIT = 2000
 RACY_SECONDS = 2.5  # coarsest common file-time resolution (FAT: 2 s), with a margin
@@ -80,6 +85,7 @@ class Shard:
         self.docs: dict[str, dict[str, Any]] = {}
         self.records: dict[str, Record] = {}
         self.bad: dict[str, BadRecord] = {}  # records that failed the read check, by id
+        self.tombstones: Tombstones = {}  # records deleted from this shard, by id
         self.signature: Signature | None = None
         self.digest = 0  # crc32 of the bytes last read or written
         self.read_at = 0.0  # when, by the wall clock (file times are wall-clock times)
@@ -122,12 +128,14 @@ class Shard:
 
     def load(self) -> None:
         """Read the file (a missing file is an empty shard); damaged content is a JournalError."""
+        docs: dict[str, dict[str, Any]]
+        stones: Tombstones
         try:
             with open_no_follow(self.path) as handle:
                 info = os.fstat(handle.fileno())
                 raw = handle.read()
         except FileNotFoundError:
-            docs, signature = {}, None
+            docs, signature, stones = {}, None, {}
         except IsALink:
             raise JournalError(linked(self.path)) from None
         except OSError as error:
@@ -135,26 +143,32 @@ class Shard:
                 f"Cannot read the journal file {self.path}: {error.strerror}."
             ) from None
         else:
-            docs = self._parse(raw)
+            docs, stones = self._parse(raw)
             signature = (info.st_ino, info.st_mtime_ns, info.st_size)
         records, bad = self._records(docs)
         self.docs, self.records, self.bad, self.signature = docs, records, bad, signature
+        self.tombstones = stones
         self.digest = zlib.crc32(raw) if signature else 0
         self.read_at = time.time()
         self.loaded, self.dirty = True, False
 
-    def _parse(self, raw: bytes) -> dict[str, dict[str, Any]]:
+    def _parse(self, raw: bytes) -> tuple[dict[str, dict[str, Any]], Tombstones]:
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError as error:
             raise damaged(self.path, f"it is not valid JSON ({error})") from None
-        if not isinstance(data, dict) or not isinstance(data.get(self.table, {}), dict):
+        docs, stones = parse_table(data, self.table)
+        if docs is None:
             raise damaged(self.path, f"it does not hold a '{self.table}' table")
-        docs = data.get(self.table, {})
         for key, doc in docs.items():
             if not isinstance(doc, dict) or doc.get("id") != key:
                 raise damaged(self.path, f"record '{key}' is not a {self.table} record")
-        return docs
+        if stones is None:
+            raise damaged(self.path, "its list of deleted records is not well formed")
+        if stones and not stones.keys().isdisjoint(docs):
+            # A deletion wins over a copy of the record merged back in by hand or by a tool.
+            docs = {key: doc for key, doc in docs.items() if key not in stones}
+        return docs, stones
 
     def _records(
         self, docs: dict[str, dict[str, Any]]
@@ -204,6 +218,11 @@ class Shard:
         removed = list(delete)
         if removed:
             table.remove(doc_ids=removed)  # type: ignore[arg-type]
+            stamp = now_stamp()
+            for record_id in removed:  # so a merge from another device keeps it deleted
+                self.tombstones[record_id] = tombstone(record_id, self.table, stamp)
+        for record in add:  # a record put back (an undone merge) is no longer deleted
+            self.tombstones.pop(record.id, None)
 
     def flush(self) -> None:
         """Write the shard atomically, if it changed; then its records match the file."""
@@ -216,10 +235,12 @@ class Shard:
 
     def serialized(self) -> bytes:
         """The file's bytes for the documents in memory (sorted keys, two-space indent)."""
-        return (
-            orjson.dumps({self.table: self.docs}, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
-            + b"\n"
-        )
+        data: dict[str, Any] = {self.table: self.docs}
+        if self.tombstones:
+            self.tombstones = pruned(self.tombstones)
+            if self.tombstones:
+                data[TOMBSTONES] = self.tombstones
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"
 
     def written(self, data: bytes) -> None:
         """`data` (from `serialized`) is now the file: the records match it, nothing is dirty."""
@@ -236,6 +257,7 @@ class Shard:
     def forget(self) -> None:
         """Drop what is in memory (after a failed save): the next access reads the file again."""
         self.docs, self.records, self.bad, self.signature = {}, {}, {}, None
+        self.tombstones = {}
         self._pending = ([], [], [])
         self.loaded = self.dirty = False
 
@@ -257,7 +279,9 @@ class TableFiles:
             names = [
                 entry.name
                 for entry in os.scandir(self.folder)
-                if entry.name.endswith(SUFFIX) and not entry.name.startswith(".")
+                if entry.name.endswith(SUFFIX)
+                and not entry.name.startswith(".")
+                and not is_conflict_copy(entry.name)  # merged by the store, never read as one
             ]
         except FileNotFoundError:
             return False
@@ -297,6 +321,10 @@ class TableFiles:
             if record is not None:
                 return record
         return None
+
+    def deleted(self, record_id: str) -> bool:
+        """Whether a shard read so far holds the tombstone of `record_id`."""
+        return any(record_id in shard.tombstones for shard in self.shards.values())
 
     def shard_of(self, record_id: str) -> Shard | None:
         for shard in self.shards.values():
@@ -339,6 +367,16 @@ def collector_paused() -> Iterator[None]:
         gc.freeze()
         if was_enabled:
             gc.enable()
+
+
+def parse_table(
+    data: object, table: str
+) -> tuple[dict[str, Any] | None, Tombstones | None]:
+    """A parsed shard file's records (None if it holds no such table) and tombstones (None
+    if they are not well formed)."""
+    if not isinstance(data, dict) or not isinstance(data.get(table, {}), dict):
+        return None, None
+    return data.get(table, {}), read_tombstones(data)
 
 
 def disk_signature(path: Path) -> Signature | None:

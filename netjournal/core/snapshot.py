@@ -14,8 +14,11 @@ from typing import cast
 
 from netjournal.core.bad_records import BadRecord
 from netjournal.core.contacts import last_contacts
+from netjournal.core.people_filter import PeopleFinder
 from netjournal.core.records import Interaction, Learning, Outreach, Person, Record
 from netjournal.core.store import Store
+
+_FINDER = "people_finder"
 
 
 @dataclass(frozen=True, repr=False)  # a repr of 100,000 records helps nobody and takes seconds
@@ -30,6 +33,9 @@ class JournalSnapshot:
     bad: tuple[BadRecord, ...] = ()
     # What other modules derive once per snapshot (e.g. bring_in's people by org), by name.
     memo: dict[str, object] = field(default_factory=dict, compare=False)
+    # False for a first look (people and plans only, read before the big tables): what it
+    # leaves out (learnings, interactions) is unknown, not empty.
+    complete: bool = True
 
     def __repr__(self) -> str:
         return (
@@ -52,6 +58,41 @@ class JournalSnapshot:
             outreach={o.id: o for o in outreach},
             bad=tuple(store.bad_records()),
         )
+
+    @classmethod
+    def first_look(cls, store: Store) -> JournalSnapshot:
+        """People and plans only (a tenth of a large journal): enough to list people while
+        the learnings and interactions are still being read. Never `complete`."""
+        people = cast("list[Person]", store.all(Person))
+        outreach = cast("list[Outreach]", store.all(Outreach))
+        return cls(people={p.id: p for p in people}, outreach={o.id: o for o in outreach},
+                   complete=False)  # fmt: skip
+
+    def warm(self, previous: JournalSnapshot | None = None) -> None:
+        """Work out now (in a worker) what People shows of a new snapshot, so the event loop
+        does not; what `previous` worked out for the same records is reused."""
+        before = previous.memo.get(_FINDER) if previous is not None else None
+        reuse = before if isinstance(before, PeopleFinder) else None
+        self.memo[_FINDER] = PeopleFinder(self.people.values(), reuse=reuse)
+        if self.complete:
+            _ = self.last_contact, self._interactions_by_person
+
+    def warm_areas(self) -> None:
+        """Work out now (in a worker) what the other areas and the forms ask of it first."""
+        if self.complete:
+            _ = self.learnings_newest_first, self.values_used, self._shared
+
+    @property
+    def people_finder(self) -> PeopleFinder:
+        """The people by name, folded for the People filter (made by `warm`, else now)."""
+        found = self.memo.get(_FINDER)
+        if not isinstance(found, PeopleFinder):
+            found = self.memo[_FINDER] = PeopleFinder(self.people.values())
+        return found
+
+    @cached_property
+    def learnings_newest_first(self) -> list[Learning]:
+        return sorted(self.learnings.values(), key=lambda x: (x.date, x.created), reverse=True)
 
     def records(self) -> list[Record]:
         """Every record, of every kind."""

@@ -38,6 +38,7 @@ from netjournal.core.commit import (
     stage,
     sweep_orphans,
 )
+from netjournal.core.conflict_copies import CopiesMerged, merge_copies
 from netjournal.core.errors import JournalError, NotFound, SavedButUnconfirmed
 from netjournal.core.journal_lock import LOCK_NAME, JournalLock
 from netjournal.core.records import RECORD_TYPES, Interaction, Learning, Outreach, Person, Record
@@ -78,6 +79,8 @@ class Store:
         self.tables = {name: TableFiles(folder, kind) for name, kind in RECORD_TYPES.items()}
         self._in_batch = False
         self._swept = False  # orphaned temporaries are removed once per store, at its first save
+        # What merging sync engines' conflict copies did when the store opened (None: none).
+        self.copies: CopiesMerged | None = None
 
     @classmethod
     def open(cls, folder: Path) -> Store:
@@ -94,7 +97,21 @@ class Store:
         if pending(folder):
             with JournalLock(folder):
                 store._finish_interrupted()
+        try:
+            store.copies = store.merge_copies() or None
+        except JournalError as error:  # busy, read-only: the copies wait, never read as shards
+            store.copies = CopiesMerged(kept=[f"Conflict copies were not merged yet: {error}"])
         return store
+
+    def merge_copies(self) -> CopiesMerged:
+        """Merge the conflict copies sync engines left in the journal into their files (one
+        save under the lock; each copy removed once merged), then reread what changed."""
+        if self._in_batch:
+            raise RuntimeError("not inside a batch: the lock is not re-entrant")
+        report = merge_copies(self.folder, self._finish_interrupted)
+        if report.merged:
+            self.refresh()
+        return report
 
     @property
     def exists(self) -> bool:

@@ -1,9 +1,13 @@
 """Who would you ask about X? People ranked for a topic, each with the reasons why.
 
-A person scores for every field whose words match the topic's (expertise strongest, then
-role and department, interests, needs, tags, notes), for interactions that mention it, and
-for learnings about it that you shared with them. Typos in words of five letters or more
-are forgiven; word order does not matter.
+A person scores for every field whose words hold at least half the topic (expertise
+strongest, then role and department, interests, needs, tags, org, notes), for interactions
+that mention it, and for learnings about it that you shared with them. The topic's words are
+weighed by how rare they are among people (`word_weights`): "cold" says more than "chain", so
+"Supply Chain Podcast" holds too little of "cold chain" to count. Whoever holds every word
+(the phrase) comes first. Typos are forgiven by word length (`word_rules`: "kubernets" is
+"kubernetes", "crime" is never "time"); word order does not matter. Nobody is listed below
+FLOOR, and everyone listed has a reason.
 """
 
 from __future__ import annotations
@@ -12,10 +16,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
 from netjournal.core.names import fold
 from netjournal.core.records import Interaction, Learning, Person, Record
+from netjournal.core.word_rules import LITTLE_WORDS, MENTION_SUFFIX, is_typo_of
+from netjournal.core.word_weights import WordWeights
 from netjournal.core.words import count_of
 
 # How much a match in each field says about whom to ask.
@@ -32,10 +36,10 @@ FIELD_WEIGHTS = (
 TALK_WEIGHT = 1.0
 TALKS_COUNTED = 3
 SHARED_WEIGHT = 0.75
-TYPO_SIMILARITY = 85.0
 TYPO = 0.8  # "kubernets" for "kubernetes"
 PREFIX = 0.7  # "procure" as the start of "procurement"
-MENTION_SUFFIX = 3  # "robot" is mentioned by "robots", "operator" by "operators", not "opera"
+HALF = 0.5  # a field, talk or learning counts when it holds half the topic's weight
+FLOOR = 0.4  # below: half an org name, one talk about half the topic (a prefix in a note is 0.49)
 
 
 @dataclass
@@ -45,7 +49,7 @@ class Ranked:
     person: Person
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
-    whole: bool = False  # some field or talk holds the topic's own words, not just their starts
+    whole: bool = False  # some field or talk holds every word of the topic, not just their starts
 
     def to_dict(self) -> dict[str, object]:
         return {"id": self.person.id, "name": self.person.name, "score": round(self.score, 2),
@@ -53,48 +57,52 @@ class Ranked:
 
 
 def topic_words(topic: str) -> list[str]:
-    """The words of a topic that carry meaning (folded; one- and two-letter words dropped)."""
-    return [word for word in fold(topic).split() if len(word) > 2 or word.isdigit()]
+    """The words of a topic that carry meaning (folded; little and one- or two-letter words
+    dropped), each once."""
+    words = [w for w in fold(topic).split() if (len(w) > 2 or w.isdigit()) and w not in LITTLE_WORDS]
+    return list(dict.fromkeys(words))
 
 
-def word_matches(wanted: str, words: Iterable[str]) -> bool:
-    """`wanted` is a prefix of one of `words`, or (five letters or more) close to one."""
-    for word in words:
-        if word.startswith(wanted):
-            return True
-        if (
-            len(wanted) >= 5
-            and abs(len(word) - len(wanted)) <= 2
-            and fuzz.ratio(wanted, word) >= TYPO_SIMILARITY
-        ):
-            return True
-    return False
+class TopicMatch:
+    """How much of a topic a field value holds (0 to 1), its rarer words weighing more.
 
+    A topic's word scores 1 against itself or itself with a short ending ("robots"), TYPO
+    against a typo its length forgives, PREFIX against a longer word it starts ("opera" in
+    "operations"). Each distinct value and word is looked at once per topic: 10,000 people
+    share their orgs, departments and phrases.
+    """
 
-def field_match(wanted: list[str], value: str) -> float:
-    """The share of the topic's words found in `value` (0 to 1), each by `word_score`."""
-    words = fold(value).split()
-    if not words:
-        return 0.0
-    return sum(word_score(w, words) for w in wanted) / len(wanted)
+    def __init__(self, wanted: list[str], weights: WordWeights) -> None:
+        self.wanted = wanted
+        self.weights = weights
+        self._words: dict[str, dict[str, float]] = {w: {} for w in wanted}
+        self._values: dict[str, float] = {}
 
+    def word(self, wanted: str, word: str) -> float:
+        """How well `word` (written) stands for `wanted` (a topic's word)."""
+        known = self._words[wanted]
+        found = known.get(word)
+        if found is None:
+            weights = self.weights
+            if word.startswith(wanted):
+                found = 1.0 if len(word) <= len(wanted) + MENTION_SUFFIX else PREFIX
+            elif word in weights.typos_of(wanted) or (
+                not weights.knows(word) and is_typo_of(wanted, word)
+            ):
+                found = TYPO
+            else:
+                found = 0.0
+            known[word] = found
+        return found
 
-def word_score(wanted: str, words: list[str]) -> float:
-    """1 for the word itself or with a short ending ("robots"), TYPO for a near miss,
-    PREFIX for the start of a longer word ("opera" in "operations")."""
-    best = 0.0
-    for word in words:
-        if word.startswith(wanted):
-            if len(word) <= len(wanted) + MENTION_SUFFIX:
-                return 1.0
-            best = max(best, PREFIX)
-        elif (
-            len(wanted) >= 5
-            and abs(len(word) - len(wanted)) <= 2
-            and fuzz.ratio(wanted, word) >= TYPO_SIMILARITY
-        ):
-            best = max(best, TYPO)
-    return best
+    def share(self, value: str) -> float:
+        """How much of the topic `value` holds, by weight."""
+        found = self._values.get(value)
+        if found is None:
+            words = self.weights.words_of(value)
+            strength = {w: max((self.word(w, x) for x in words), default=0.0) for w in self.wanted}
+            found = self._values[value] = self.weights.share(self.wanted, strength)
+        return found
 
 
 def rank_people_for(
@@ -104,80 +112,97 @@ def rank_people_for(
     learnings: Iterable[Learning] = (),
     limit: int | None = None,
     mentioning: Callable[[list[str]], set[str]] | None = None,
+    weights: WordWeights | None = None,
 ) -> list[Ranked]:
-    """People who could help with `topic`, best first, each with reasons; nobody scores 0.
+    """People who could help with `topic`, best first, each with reasons; none below FLOOR.
 
     `mentioning(words)`, when given (the search index), returns the ids of the records that
-    mention at least half of the topic's words; without it the texts are scanned.
+    mention at least half of `words`; it is asked one word at a time. Without it the texts
+    are scanned (the words themselves, without typos). `weights` (`weights_for(snapshot)`)
+    defaults to those of `people`.
     """
     wanted = topic_words(topic)
     if not wanted:
         return []
+    people = list(people)
+    weights = weights or WordWeights(people)
     ranked = {person.id: Ranked(person) for person in people}
+    match = TopicMatch(wanted, weights)
     for entry in ranked.values():
-        _score_fields(entry, wanted)
+        _score_fields(entry, match)
     if mentioning is not None:
-        ids = mentioning(wanted)
+        per_word = {word: mentioning([word]) for word in wanted}
+        anywhere = set().union(*per_word.values())
 
-        def mentions(record: Record) -> bool:
-            return record.id in ids
+        def held(record: Record) -> list[str]:
+            if record.id not in anywhere:
+                return []
+            return [word for word in wanted if record.id in per_word[word]]
     else:
         scan = _Mentions(wanted)
 
-        def mentions(record: Record) -> bool:
+        def held(record: Record) -> list[str]:
             return scan(_about(record))
 
-    _score_talks(ranked, interactions, mentions)
-    _score_shared(ranked, interactions, learnings, mentions)
-    found = [entry for entry in ranked.values() if entry.score > 0]
-    # Whoever holds the words themselves ("opera") comes before those who only hold longer
-    # words they start ("operations"), however many of those they have.
+    shares: dict[tuple[str, ...], float] = {}  # by the words held: a few combinations
+
+    def about(record: Record) -> float:
+        """How much of the topic `record` holds (0 when under half)."""
+        found = tuple(held(record))
+        if not found:
+            return 0.0
+        share = shares.get(found)
+        if share is None:
+            share = shares[found] = weights.share(wanted, dict.fromkeys(found, 1.0))
+        return share if share >= HALF else 0.0
+
+    _score_talks(ranked, interactions, about)
+    _score_shared(ranked, interactions, learnings, about)
+    found = [entry for entry in ranked.values() if entry.score >= FLOOR and entry.reasons]
+    # Whoever holds the words themselves ("opera", "cold chain") comes before those who hold
+    # only longer words they start ("operations") or part of the topic, however many.
     found.sort(key=lambda entry: (not entry.whole, -entry.score, -entry.person.influence,
                                   entry.person.name.casefold()))  # fmt: skip
     return found[:limit] if limit else found
 
 
-def _score_fields(entry: Ranked, wanted: list[str]) -> None:
+def _score_fields(entry: Ranked, match: TopicMatch) -> None:
     person = entry.person
     for name, weight in FIELD_WEIGHTS:
         value = getattr(person, name)
         values = value if isinstance(value, tuple) else (value,)
         best, best_value = 0.0, ""
         for item in values:
-            share = field_match(wanted, item)
+            share = match.share(item)
             if share > best:
                 best, best_value = share, item
-        if best >= 0.5:
+        if best >= HALF:
             entry.score += weight * best * best  # a partial match of a long topic counts less
-            entry.whole = entry.whole or best == 1.0
+            entry.whole = entry.whole or best >= 1.0 - 1e-9
             shown = best_value if len(best_value) <= 60 else best_value[:57] + "…"
             entry.reasons.append(f"{name}: {shown}")
 
 
 class _Mentions:
-    """Finds texts that mention at least half of a topic's words, each at a word start.
+    """The topic's words a text mentions, each at a word start with a short ending at most.
 
-    Raw text is scanned with case-insensitive regexes, word by word, stopping as soon as
-    enough words are found: far faster over long notes than folding them word by word.
+    Raw text (folded if it is not ASCII) is scanned with case-insensitive regexes, word by word, a cheap substring test
+    first: far faster over long notes than folding them word by word.
     """
 
     def __init__(self, wanted: list[str]) -> None:
         self.words = wanted
         self.patterns = [re.compile(rf"\b{re.escape(word)}\w{{0,{MENTION_SUFFIX}}}\b", re.IGNORECASE)
                          for word in wanted]  # fmt: skip
-        self.needed = max(1, (len(wanted) + 1) // 2)
 
-    def __call__(self, text: str) -> bool:
+    def __call__(self, text: str) -> list[str]:
         if not text:
-            return False
+            return []
+        if not text.isascii():  # "Zürich", "Đorđe" are mentioned as "zurich", "dorde"
+            text = fold(text)
         lowered = text.lower()
-        found = 0
-        for word, pattern in zip(self.words, self.patterns, strict=True):
-            if word in lowered and pattern.search(text):
-                found += 1
-                if found >= self.needed:
-                    return True
-        return False
+        return [word for word, pattern in zip(self.words, self.patterns, strict=True)
+                if word in lowered and pattern.search(text)]  # fmt: skip
 
 
 def _about(record: Record) -> str:
@@ -189,50 +214,55 @@ def _about(record: Record) -> str:
     return ""
 
 
+def _counted(shares: list[float], weight: float) -> float:
+    """The best TALKS_COUNTED of a person's talks (or learnings), each by how much it holds."""
+    return weight * sum(share * share for share in sorted(shares, reverse=True)[:TALKS_COUNTED])
+
+
 def _score_talks(
     ranked: dict[str, Ranked],
     interactions: Iterable[Interaction],
-    mentions: Callable[[Record], bool],
+    about: Callable[[Record], float],
 ) -> None:
-    talks: dict[str, list[Interaction]] = {}
+    talks: dict[str, list[tuple[Interaction, float]]] = {}
     for interaction in interactions:
-        if mentions(interaction):
+        share = about(interaction)
+        if share:
             for person_id in interaction.person_ids:
-                talks.setdefault(person_id, []).append(interaction)
+                talks.setdefault(person_id, []).append((interaction, share))
     for person_id, found in talks.items():
         entry = ranked.get(person_id)
         if entry is None:
             continue
-        found.sort(key=lambda i: i.date, reverse=True)
-        entry.score += TALK_WEIGHT * min(len(found), TALKS_COUNTED)
-        entry.whole = True  # mentions are whole words (a short ending allowed)
+        found.sort(key=lambda pair: pair[0].date, reverse=True)
+        entry.score += _counted([share for _, share in found], TALK_WEIGHT)
+        entry.whole = entry.whole or any(share >= 1.0 - 1e-9 for _, share in found)
         more = f" (and {count_of(len(found) - 1, 'more time')})" if len(found) > 1 else ""
-        entry.reasons.append(f"talked about it on {found[0].date.isoformat()}{more}")
+        entry.reasons.append(f"talked about it on {found[0][0].date.isoformat()}{more}")
 
 
 def _score_shared(
     ranked: dict[str, Ranked],
     interactions: Iterable[Interaction],
     learnings: Iterable[Learning],
-    mentions: Callable[[Record], bool],
+    about: Callable[[Record], float],
 ) -> None:
-    about = {learning.id: learning for learning in learnings if mentions(learning)}
-    if not about:
+    shares = {learning.id: (learning, share) for learning in learnings if (share := about(learning))}
+    if not shares:
         return
-    shared: dict[str, list[Learning]] = {}
+    shared: dict[str, dict[str, tuple[Learning, float]]] = {}
     for interaction in interactions:
         for learning_id in interaction.learning_ids:
-            learning = about.get(learning_id)
-            if learning is not None:
+            found = shares.get(learning_id)
+            if found is not None:
                 for person_id in interaction.person_ids:
-                    titles = shared.setdefault(person_id, [])
-                    if learning not in titles:
-                        titles.append(learning)
+                    shared.setdefault(person_id, {}).setdefault(learning_id, found)
     for person_id, titles in shared.items():
         entry = ranked.get(person_id)
         if entry is None:
             continue
-        entry.score += SHARED_WEIGHT * min(len(titles), TALKS_COUNTED)
-        entry.whole = True
-        more = f" (and {len(titles) - 1} more)" if len(titles) > 1 else ""
-        entry.reasons.append(f"you shared '{titles[0].title}' with them{more}")
+        given = list(titles.values())
+        entry.score += _counted([share for _, share in given], SHARED_WEIGHT)
+        entry.whole = entry.whole or any(share >= 1.0 - 1e-9 for _, share in given)
+        more = f" (and {len(given) - 1} more)" if len(given) > 1 else ""
+        entry.reasons.append(f"you shared '{given[0][0].title}' with them{more}")

@@ -3,6 +3,8 @@
 Exports put notes above the header (LinkedIn) and older ones lack columns, so the header is
 found by its names, not its position, and cells are looked up by column name. A row the csv
 module cannot read is kept as a bad row with its line, for the report: no row is lost silently.
+Excel in much of Europe separates cells with `;`, and some tools with tabs: the separator is
+the one that makes the header line a header (commas first).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 HEADER_SCAN_LINES = 40
+DELIMITERS = (",", ";", "\t")  # tried in this order on each line that may be the header
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 
@@ -44,23 +47,33 @@ class CsvTable:
     columns: tuple[str, ...]
     rows: list[Row]
     bad_rows: list[BadRow] = field(default_factory=list)
+    delimiter: str = ","
 
 
-def header_cells(line: str) -> set[str]:
+def header_cells(line: str, delimiter: str = ",") -> set[str]:
     """The lower-cased cells of one CSV line."""
     try:
-        cells = next(csv.reader([line]), [])
+        cells = next(csv.reader([line], delimiter=delimiter), [])
     except csv.Error:
         return set()
     return {cell.strip().lower() for cell in cells}
+
+
+def header_delimiter(line: str, is_header: Callable[[set[str]], bool]) -> str | None:
+    """The separator with which `line` is a header that satisfies `is_header`, or None."""
+    for delimiter in DELIMITERS:
+        if delimiter in line and is_header(header_cells(line, delimiter)):
+            return delimiter
+    return None
 
 
 def find_table(text: str, is_header: Callable[[set[str]], bool]) -> CsvTable | None:
     """The table whose header line (within the first lines) satisfies `is_header`."""
     lines = split_lines(text)
     for index, line in enumerate(lines[:HEADER_SCAN_LINES]):
-        if is_header(header_cells(line)):
-            return _table(lines, index)
+        delimiter = header_delimiter(line, is_header)
+        if delimiter is not None:
+            return _table(lines, index, delimiter)
     return None
 
 
@@ -70,10 +83,10 @@ def split_lines(text: str) -> list[str]:
     return lines[:-1] if lines and lines[-1] == "" else lines
 
 
-def _table(lines: list[str], header_index: int) -> CsvTable:
+def _table(lines: list[str], header_index: int, delimiter: str) -> CsvTable:
     body = lines[header_index:]
     with _cells_up_to(sum(map(len, body))):
-        reader = csv.reader(body)
+        reader = csv.reader(body, delimiter=delimiter)
         columns = tuple(cell.strip().lower() for cell in next(reader, []))
         rows: list[Row] = []
         bad: list[BadRow] = []
@@ -93,10 +106,10 @@ def _table(lines: list[str], header_index: int) -> CsvTable:
                 if any(cell.strip() for cell in cells):
                     rows.append(Row(start, dict(zip(columns, cells, strict=False))))
             start = header_index + reader.line_num + 1
-        if rows and rows[-1].line == last and _quote_left_open(lines[last - 1 :]):
+        if rows and rows[-1].line == last and _quote_left_open(lines[last - 1 :], delimiter):
             rows.pop()  # its last cell swallowed every line after it
             bad.append(BadRow(last, _OPEN_QUOTE))
-    return CsvTable(header_index + 1, columns, rows, bad)
+    return CsvTable(header_index + 1, columns, rows, bad, delimiter)
 
 
 _OPEN_QUOTE = (
@@ -105,10 +118,10 @@ _OPEN_QUOTE = (
 )
 
 
-def _quote_left_open(lines: list[str]) -> bool:
+def _quote_left_open(lines: list[str], delimiter: str) -> bool:
     """Whether the last record (these lines, to the end of the file) ends inside a quote."""
     try:
-        for _cells in csv.reader(lines, strict=True):
+        for _cells in csv.reader(lines, delimiter=delimiter, strict=True):
             pass
     except csv.Error as error:
         return "unexpected end of data" in str(error)

@@ -19,7 +19,7 @@ from netjournal.core.records import Interaction, Learning, Outreach, Person, Rec
 from netjournal.core.store import Store
 from netjournal.core.words import count_of
 from netjournal.formats import backup, google, linkedin, vcard_import
-from netjournal.formats.decoding import read_text
+from netjournal.formats.decoding import STDIN, STDIN_NAME, read_decoded
 from netjournal.formats.errors import FormatError
 from netjournal.formats.incoming import Incoming, Parsed, Progress
 from netjournal.formats.kinds import settle_kind
@@ -35,26 +35,31 @@ PARSERS: dict[str, Parser] = {
     "json": backup.parse_backup,
 }
 IMPORT_FORMATS = (*PARSERS, "auto")
-_LINE = re.compile(r"^line (\d+)")
+_LINE = re.compile(r"^(?:(.*), )?line (\d+)")  # "line 14", or "a.csv, line 14" (several files)
 
 
-def read_file(format_name: str, path: Path, progress: Progress | None = None) -> Parsed:
-    """Read and check an import file ("auto": whatever its content says it is)."""
+def read_file(format_name: str, path: Path | str, progress: Progress | None = None) -> Parsed:
+    """Read and check an import file ("auto": whatever its content says it is; `-`: standard
+    input), and say in which encoding it was read."""
     if format_name not in IMPORT_FORMATS:
         raise FormatError(
             f"'{format_name}' is not a format netjournal imports; use one of: "
             f"{', '.join(IMPORT_FORMATS)}."
         )
-    text = read_text(Path(path))
+    decoded = read_decoded(path)
+    source = STDIN_NAME if str(path) == STDIN else str(path)
     if format_name == "auto":
-        guessed = guess_text(text)
+        guessed = guess_text(decoded.text)
         if guessed is None:
             raise FormatError(
-                f"Cannot tell what kind of file {path} is; name its format: "
+                f"Cannot tell what kind of file {source} is; name its format: "
                 f"netjournal import vcard|linkedin|google|json FILE."
             )
         format_name = guessed
-    return PARSERS[format_name](text, progress, str(path))
+    parsed = PARSERS[format_name](decoded.text, progress, source)
+    parsed.encodings[source] = decoded.encoding
+    parsed.encoding_notes += [decoded.note] if decoded.note else []
+    return parsed
 
 
 @dataclass
@@ -76,7 +81,9 @@ def plan_import(
     if not parsed.keep_ids:  # a backup states every kind: nothing to settle
         incoming, colleagues = _settled(parsed.people, current, organization)
     people = plan_people(current, incoming, keep_ids=parsed.keep_ids)
-    report = ImportReport(clean_line(source), parsed.format, dry_run, colleagues=colleagues)
+    report = ImportReport(clean_line(source), parsed.format, dry_run, colleagues=colleagues,
+                          encodings=dict(parsed.encodings),
+                          encoding_notes=list(parsed.encoding_notes))  # fmt: skip
     report.created += people.created
     report.updated += people.updated
     report.skipped += parsed.skipped + people.skipped
@@ -93,8 +100,9 @@ def plan_import(
         report.created += others.created
         report.skipped += others.skipped
         report.problems += others.problems
-    report.skipped.sort(key=_file_order)
-    report.problems.sort(key=_file_order)
+    files = list(parsed.encodings)
+    report.skipped.sort(key=lambda note: _file_order(note, files))
+    report.problems.sort(key=lambda note: _file_order(note, files))
     return ImportPlan(add, list(people.update), report)
 
 
@@ -137,7 +145,8 @@ def import_file(
 ) -> ImportReport:
     """Import `path` into the journal in one save (none for a dry run); the report."""
     parsed = read_file(format_name, path, progress)
-    return apply_import(store, parsed, str(path), dry_run=dry_run, organization=organization)
+    source = STDIN_NAME if str(path) == STDIN else str(path)
+    return apply_import(store, parsed, source, dry_run=dry_run, organization=organization)
 
 
 def apply_import(
@@ -160,6 +169,10 @@ def apply_import(
     return plan.report
 
 
-def _file_order(note: Note) -> int:
+def _file_order(note: Note, files: list[str]) -> tuple[int, int]:
+    """Files in the order given, then lines in file order."""
     found = _LINE.match(note.where)
-    return int(found[1]) if found else 0
+    if not found:
+        return (0, 0)
+    file = found[1] or ""
+    return (files.index(file) if file in files else 0, int(found[2]))

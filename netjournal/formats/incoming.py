@@ -43,6 +43,8 @@ class Parsed:
     problems: list[Note] = field(default_factory=list)
     records: list[tuple[Record, str]] = field(default_factory=list)  # backups: other tables
     keep_ids: bool = False  # a backup: records keep their ids and timestamps
+    encodings: dict[str, str] = field(default_factory=dict)  # file (as named) -> its encoding
+    encoding_notes: list[str] = field(default_factory=list)  # a file not in UTF-8, in words
 
     def add_person(self, fields: dict[str, Any], where: str) -> None:
         """Clean and validate `fields` into a person; a bad email is left out and reported.

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from netjournal.core.cadence_words import cadence_words
 from netjournal.core.names import fold
 from netjournal.core.records import INFLUENCE_LEVELS, Learning, Outreach, Person
 from netjournal.core.snapshot import JournalSnapshot
@@ -97,7 +98,7 @@ def profile(journal: JournalSnapshot, person: Person, level: int, today: date) -
         ("Phone", ", ".join(person.phone)),
         ("Links", ", ".join(person.links)),
         ("Met via", person.met_via),
-        ("Keep in touch", f"every {person.cadence_days} days" if person.cadence_days else ""),
+        ("Keep in touch", cadence_words(person.cadence_days) if person.cadence_days else ""),
         ("Last contact", last.isoformat() if last else "never"),
     ]
     blocks = [

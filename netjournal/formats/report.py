@@ -42,6 +42,8 @@ class ImportReport:
     skipped: list[Note] = field(default_factory=list)
     problems: list[Note] = field(default_factory=list)
     colleagues: str = ""  # who your organization made internal (or not), in one sentence
+    encodings: dict[str, str] = field(default_factory=dict)  # file -> the encoding it was read in
+    encoding_notes: list[str] = field(default_factory=list)  # a file not in UTF-8, in words
 
     @property
     def changes_anything(self) -> bool:
@@ -74,7 +76,8 @@ class ImportReport:
 
     def lines(self, limit: int = 20) -> list[str]:
         """The summary, then each section, at most `limit` entries each."""
-        out = [self.summary(), *([self.colleagues] if self.colleagues else [])]
+        out = [self.summary(), *([self.colleagues] if self.colleagues else []),
+               *self.encoding_notes]  # fmt: skip
         sections = (
             ("created", self.created),
             ("updated", self.updated),
@@ -99,6 +102,8 @@ class ImportReport:
             "format": self.format,
             "dry_run": self.dry_run,
             "counts": self.counts(),
+            "encodings": dict(self.encodings),
+            "encoding_notes": list(self.encoding_notes),
             "created": [asdict(note) for note in self.created],
             "updated": [asdict(note) for note in self.updated],
             "skipped": [asdict(note) for note in self.skipped],

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import orjson
 
-from netjournal.formats.csv_table import HEADER_SCAN_LINES, header_cells, split_lines
+from netjournal.formats.csv_table import HEADER_SCAN_LINES, header_delimiter, split_lines
 from netjournal.formats.decoding import read_text
 from netjournal.formats.errors import FormatError
 
@@ -37,10 +37,9 @@ def guess_text(text: str) -> str | None:
     if head.lstrip().startswith("{"):
         return "json" if is_backup_text(text) else None
     for line in split_lines(head)[:HEADER_SCAN_LINES]:
-        cells = header_cells(line)
-        if is_linkedin_header(cells):
+        if header_delimiter(line, is_linkedin_header):
             return "linkedin"
-        if is_google_header(cells):
+        if header_delimiter(line, is_google_header):
             return "google"
     return None
 

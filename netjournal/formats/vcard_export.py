@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import vobject
+from nameparser import HumanName
 
 from netjournal.core.records import Person
 
@@ -29,8 +30,7 @@ def vcards(people: Iterable[Person]) -> str:
 def vcard(person: Person) -> str:
     card = vobject.vCard()
     card.add("fn").value = person.name
-    given, _, family = person.name.rpartition(" ")
-    card.add("n").value = vobject.vcard.Name(family=family, given=given)
+    card.add("n").value = structured_name(person.name)
     if person.org or person.department:
         card.add("org").value = (
             [person.org, person.department] if person.department else [person.org]
@@ -56,3 +56,11 @@ def vcard(person: Person) -> str:
         for value in getattr(person, name):
             card.add(f"x-netjournal-{suffix.lower()}").value = value
     return card.serialize()
+
+
+def structured_name(name: str) -> vobject.vcard.Name:
+    """N's parts, split by nameparser: 'Dr. Amara Ifeoma Nwosu, Jr.' has Dr. as its prefix,
+    Nwosu as its family name and Jr. as its suffix (a last space would make 'Jr.' the family)."""
+    parts = HumanName(name)
+    return vobject.vcard.Name(family=parts.last, given=parts.first, additional=parts.middle,
+                              prefix=parts.title, suffix=parts.suffix)  # fmt: skip

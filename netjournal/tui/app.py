@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import threading
 from collections.abc import Callable
 from datetime import date
@@ -24,6 +25,7 @@ from textual.screen import Screen
 from netjournal.core.bad_records import BadRecord, warning_lines
 from netjournal.core.clock import today
 from netjournal.core.config import Config, load_config
+from netjournal.core.conflict_copies import find_copies
 from netjournal.core.errors import NetjournalError, SavedButUnconfirmed
 from netjournal.core.finding import prepare as prepare_search
 from netjournal.core.outreach_actions import DoneResult
@@ -41,8 +43,10 @@ from netjournal.tui.commands import (
 )
 from netjournal.tui.contract import JournalApp, NetjournalScreen
 from netjournal.tui.keys import key_for
+from netjournal.tui.keys_behind import hand_on
+from netjournal.tui.last_place import NOTE_SECONDS, PlaceKeeper, place_now
 from netjournal.tui.safe_text import safe_for_terminal
-from netjournal.tui.screens.area import AreaScreen
+from netjournal.tui.screens.area import AreaScreen, styled_now
 from netjournal.tui.screens.people import PeopleScreen
 from netjournal.tui.themes import install_themes
 
@@ -53,8 +57,14 @@ T = TypeVar("T")
 POLL_SECONDS = 1.5
 # Quitting waits this long for saves in flight: more than the journal lock's 5 s timeout.
 SAVE_WAIT_SECONDS = 10.0
+PLACE_WAIT_SECONDS = 2.0  # writing where the app was left, at quit (run_app writes it again)
 # The five areas share one footer entry ("12345 Areas", ? names each): room for the rest.
 AREAS = Binding.Group("Areas", compact=True)
+# Imported in a worker once the journal is in (see preload_areas).
+PRELOADED = ("netjournal.tui.screens.journal", "netjournal.tui.screens.outreach",
+             "netjournal.tui.screens.review", "netjournal.tui.screens.network",
+             "netjournal.tui.screens.log_form", "netjournal.tui.screens.timeline",
+             "netjournal.tui.screens.person_form", "netjournal.tui.screens.search")  # fmt: skip
 # App keys that leave the current screen (see check_action).
 LEAVING_ACTIONS = frozenset(
     {"area", "capture", "search", "import_file", "export_file", "drill", "find_duplicates"}
@@ -77,7 +87,9 @@ def _outreach_area() -> Screen[None]:
 def _review_area() -> Screen[None]:
     from netjournal.tui.screens.review import ReviewScreen
 
-    return ReviewScreen()
+    screen = ReviewScreen()
+    styled_now(screen)  # as the list areas do: no second stylesheet pass on its first visits
+    return screen
 
 
 def _network_area() -> Screen[None]:
@@ -116,12 +128,21 @@ class NetjournalApp(App[None]):
                                JournalCommands}  # fmt: skip
 
     snapshot: var[JournalSnapshot | None] = var(None, init=False)
+    # People and plans only, read before the rest at start: People lists it meanwhile.
+    first_look: var[JournalSnapshot | None] = var(None, init=False)
+    _preloaded = False
     index: LiveIndex | None = None  # the search index, once built or loaded
 
     def __init__(
-        self, store: Store, *, config: Config | None = None, day: Callable[[], date] = today
+        self,
+        store: Store,
+        *,
+        config: Config | None = None,
+        day: Callable[[], date] = today,
+        place: PlaceKeeper | None = None,
     ) -> None:
         super().__init__()
+        self.place = place  # where the app was left: opened at, and kept as it changes
         self.store = store
         self.config = config or Config(Path("config.toml"))
         self.today = day
@@ -137,8 +158,20 @@ class NetjournalApp(App[None]):
         self.sub_title = safe_for_terminal(self.store.folder, one_line=True)
         install_themes(self)
         self.set_keymap(self.config.keys)
-        self.switch_mode("people")
+        self.switch_mode(self.place.first_area if self.place else "people")
         self.set_interval(POLL_SECONDS, self.notice_other_writers)
+        if self.place is not None:
+            self.watch(self, "snapshot", self._restore_place, init=False)
+            self.set_interval(NOTE_SECONDS, self._note_place)
+
+    def _restore_place(self, snapshot: JournalSnapshot | None) -> None:
+        if self.place is not None:  # after the area has drawn the loaded journal
+            self.call_after_refresh(self.place.restore, self, snapshot)
+
+    def _note_place(self) -> None:
+        if self.place is not None and self.place.note(place_now(self)):
+            self.run_worker(self.place.write, thread=True, group="place", exit_on_error=False,
+                            description="last place")  # fmt: skip
 
     def on_ready(self) -> None:
         # After the first frame: reading a large journal must not delay it.
@@ -162,6 +195,12 @@ class NetjournalApp(App[None]):
             markup=markup,
         )
 
+    def on_key(self, event: events.Key) -> None:
+        # Typed behind a key that opened a screen: that screen's, not lost (tui/keys_behind).
+        if hand_on(self, event):
+            event.prevent_default()
+            event.stop()
+
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Paste):  # shown in a field before anything cleans it
             event.text = safe_for_terminal(event.text)
@@ -169,10 +208,16 @@ class NetjournalApp(App[None]):
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_journal(self) -> None:
-        """Read the whole journal after the first frame."""
+        """Read the journal after the first frame: the people and plans first (People lists
+        them at once, as `first_look`), then everything (`snapshot`)."""
         try:
             with self._disk:
+                first = JournalSnapshot.first_look(self.store)
+            first.warm()
+            self.call_from_thread(setattr, self, "first_look", first)
+            with self._disk:
                 snapshot = JournalSnapshot.load(self.store)
+            snapshot.warm(previous=first)  # what People shows, so the event loop need not
         except NetjournalError as error:
             self.call_from_thread(
                 self.notify, str(error), severity="error", markup=False, timeout=30
@@ -184,6 +229,16 @@ class NetjournalApp(App[None]):
         if snapshot is not None:
             self.update_index(snapshot)
             self._name_bad_records(snapshot.bad)
+            if not self._preloaded:
+                self._preloaded = True
+                self.preload_areas()
+
+    @work(thread=True, group="preload", exit_on_error=False, description="areas preloaded")
+    def preload_areas(self) -> None:
+        """Import the other areas and the forms while the user looks at People, so that the
+        first `2`-`5`, `l` or `t` pays for no import (a tenth of a second or more each)."""
+        for name in PRELOADED:
+            importlib.import_module(name)
 
     def _name_bad_records(self, bad: tuple[BadRecord, ...]) -> None:
         """Say which records were left out because they cannot be read (once per change)."""
@@ -200,11 +255,13 @@ class NetjournalApp(App[None]):
     )
     def update_index(self, snapshot: JournalSnapshot) -> None:
         """Load or build the search index, then keep it up to the journal's records."""
+        if self.index is not None:  # before all else: a record saved is found at once
+            with self._disk:  # compares only the shards the save (or a refresh) rewrote
+                self.index.sync(self.store)
+        snapshot.warm_areas()  # what the other areas ask of a new snapshot, before the index
         records = snapshot.records()
         if self.index is None:
             self.index = open_index(self.store, records, save=self.store.exists)
-        else:
-            self.index.update(records)
         if self.index.pending > REINDEX_AFTER:  # too much searched outside it: build afresh
             self.index = rebuild_index(self.store, records, save=self.store.exists)
         prepare_search(snapshot)
@@ -215,8 +272,14 @@ class NetjournalApp(App[None]):
         if self.snapshot is None or not self._disk.acquire(blocking=False):
             return
         try:
-            changed = self.store.refresh()
+            # Conflict copies a sync engine left (at open, or since): merged, then said once.
+            merged, self.store.copies = self.store.copies, None
+            if find_copies(self.store.folder):
+                merged = self.store.merge_copies()
+            changed = self.store.refresh() or bool(merged and merged.merged)
             snapshot = JournalSnapshot.load(self.store) if changed else None
+            for line in merged.lines() if merged else []:
+                self.call_from_thread(self.notify, line, markup=False, timeout=10)
         except NetjournalError as error:
             if str(error) != self._reported_problem:  # say it once, not every poll
                 self._reported_problem = str(error)
@@ -228,6 +291,7 @@ class NetjournalApp(App[None]):
             self._disk.release()
         self._reported_problem = ""
         if snapshot is not None:
+            snapshot.warm(previous=self.snapshot)
             self.call_from_thread(setattr, self, "snapshot", snapshot)
 
     async def save(self, change: Callable[[Store], T]) -> T | None:
@@ -236,7 +300,9 @@ class NetjournalApp(App[None]):
         def run() -> tuple[T, JournalSnapshot]:
             with self._disk:
                 result = change(self.store)
-                return result, JournalSnapshot.load(self.store)
+                snapshot = JournalSnapshot.load(self.store)
+            snapshot.warm(previous=self.snapshot)  # what the area on screen redraws from
+            return result, snapshot
 
         try:
             result, snapshot = await asyncio.to_thread(run)
@@ -248,11 +314,14 @@ class NetjournalApp(App[None]):
         self.snapshot = snapshot
         return result
 
-    async def finish(self, outreach: Outreach) -> bool:
-        """Mark `outreach` done (the talk is logged); remembered so that `u` can take it back."""
+    async def finish(self, outreach: Outreach, said: str = "", channel: str = "") -> bool:
+        """Mark `outreach` done (the talk is logged: `said` and `channel` when given); remembered
+        so that `u` can take it back."""
         from netjournal.core.outreach_actions import joined_words, mark_done
 
-        done = await self.save(lambda store: mark_done(store, outreach, self.today()))
+        done = await self.save(
+            lambda store: mark_done(store, outreach, self.today(), said=said, channel=channel)
+        )
         if done is None:
             return False
         self.last_done = done  # what it changed, the prospects it connected included
@@ -359,6 +428,10 @@ class NetjournalApp(App[None]):
             # A save stuck that long has told the user why; never trap them in the app.
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.workers.wait_for_complete(saving), SAVE_WAIT_SECONDS)
+        if self.place is not None and self.place.note(place_now(self)):
+            # Where you left off, for the next start; a stuck disk does not hold the quit.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(asyncio.to_thread(self.place.write), PLACE_WAIT_SECONDS)
         self.exit()
 
     def action_area(self, name: str) -> None:
@@ -455,8 +528,11 @@ def run_app(folder: Path, *, demo: bool = False) -> int:
         from netjournal.core.demo import demo_folder
 
         folder = demo_folder()
-    app = NetjournalApp(Store.open(folder), config=load_config())
+    areas = set(NetjournalApp.MODES)
+    place = PlaceKeeper.for_journal(folder, areas, demo=demo)  # read before the first frame
+    app = NetjournalApp(Store.open(folder), config=load_config(), place=place)
     app.run()
+    place.write()  # whatever the exit, the place noted last (the event loop has ended)
     # Textual prints a crash's traceback and sets a non-zero code: a crash never exits 0.
     return app.return_code or 0
 

@@ -77,10 +77,24 @@ class _RecordProvider(Provider):
     def candidates(self) -> list[Candidate]:
         raise NotImplementedError
 
+    def _named(self) -> tuple[list[Candidate], list[str]]:
+        """The candidates and their folded names, made once per journal snapshot (a keystroke
+        would otherwise fold 10,000 names)."""
+        snapshot = self.nj.snapshot
+        if snapshot is None:
+            return [], []
+        key = f"palette.{self.TABLE}"
+        kept = snapshot.memo.get(key)
+        if not isinstance(kept, tuple):
+            candidates = self.candidates()
+            kept = snapshot.memo[key] = (candidates, [fold(c.name) for c in candidates])
+        return kept
+
     async def search(self, query: str) -> Hits:
         if not fold(query):
             return
-        for candidate, score in rank(query, self.candidates(), limit=MAX_HITS):
+        candidates, folded = self._named()
+        for candidate, score in rank(query, candidates, limit=MAX_HITS, folded=folded):
             display = Content.assemble(
                 (f"{self.LABEL:<9}", "dim"), highlighted(candidate.name, query),
                 (f"  {candidate.hint}" if candidate.hint else "", "dim"),

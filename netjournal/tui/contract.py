@@ -18,7 +18,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar, cast
 
+from textual import events, on
 from textual.screen import ModalScreen, Screen
+
+from netjournal.tui.keys_behind import note_passing, type_handed_on
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -49,14 +52,19 @@ class JournalApp(Protocol):
         """The journal as last loaded or saved; None until the first load."""
 
     @property
+    def first_look(self) -> JournalSnapshot | None:
+        """People and plans only, read first at start (`complete` False); None before."""
+
+    @property
     def last_done(self) -> DoneResult | None:
         """The last plan marked done in this session, for `u`."""
 
     async def save(self, change: Callable[[Store], T]) -> T | None:
         """Run `change(store)` off the event loop; a failure is a notification and None."""
 
-    async def finish(self, outreach: Outreach) -> bool:
-        """Mark a plan done (its talk logged), remembered so that `u` can take it back."""
+    async def finish(self, outreach: Outreach, said: str = "", channel: str = "") -> bool:
+        """Mark a plan done (its talk logged: `said` and `channel` when given, see `mark_done`),
+        remembered so that `u` can take it back."""
 
     async def take_back_done(self) -> bool:
         """`u`: the last done of this session, undone."""
@@ -105,6 +113,12 @@ class NetjournalScreen(Screen[ResultT]):
     def unsaved_typing(self) -> bool:
         """Whether leaving now would lose something the user typed (quit asks first)."""
         return False
+
+    @on(events.Key)
+    def _keys_typed_behind(self, event: events.Key) -> None:
+        """Note the key on its way up; type it here if the app handed it on (tui/keys_behind)."""
+        type_handed_on(self, event)
+        note_passing(self, event)
 
 
 class NetjournalModal(NetjournalScreen[ResultT], ModalScreen[ResultT]):

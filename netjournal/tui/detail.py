@@ -9,8 +9,11 @@ from datetime import date
 from textual.content import Content
 
 from netjournal.core.bring_in import introducers_for
+from netjournal.core.cadence_words import cadence_words
+from netjournal.core.conflict_notes import conflict_notes
 from netjournal.core.dates import days_ago
-from netjournal.core.records import INFLUENCE_LEVELS, Learning, Outreach, Person
+from netjournal.core.person_quiet import quiet_words
+from netjournal.core.records import INFLUENCE_LEVELS, Learning, Outreach, Person, Record
 from netjournal.core.review import keep_in_touch_due
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.standing import standing_words
@@ -55,16 +58,31 @@ def heading(text: str) -> Content:
     return safe_assemble(("\n" + text, "bold $accent"))
 
 
+def conflict_lines(record: Record) -> list[Line]:
+    """Values another device wrote that a merge did not keep (kept so nothing is lost)."""
+    notes = conflict_notes(record)
+    if not notes:
+        return []
+    parts: list[Line] = [heading("Also written on another device")]
+    parts += [field(note.field.replace("_", " ").capitalize(), preview(note.value, 2000))
+              for note in notes]  # fmt: skip
+    parts.append((f"netjournal edit {record.id} --clear-conflicts once you have looked",
+                  "$text-muted"))  # fmt: skip
+    return parts
+
+
 def keep_in_touch(
     snapshot: JournalSnapshot, person: Person, day: date, by_tag: Mapping[str, int] | None
 ) -> str:
-    """ "every 30 days (a customer's default); next by 2026-12-20 (in 21 days)"."""
+    """ "every month (default); next by 2026-12-20 (in 21 days)", and "; quiet until
+    2026-12-24" while a `z` in the review keeps them out of it."""
     _, cadence, due = keep_in_touch_due(person, snapshot, by_tag)
     why = "" if person.cadence_days else " (default)"
     when = "due today" if due == day else (
         f"next by {due.isoformat()} ({days_ago(due, day)})" if due > day
         else f"due since {due.isoformat()} ({days_ago(due, day)})")  # fmt: skip
-    return f"every {cadence} days{why}; {when}"
+    quiet = quiet_words(person, day)
+    return f"{cadence_words(cadence)}{why}; {when}" + (f"; {quiet}" if quiet else "")
 
 
 def bring_in_lines(
@@ -125,6 +143,7 @@ def person_detail(
         parts.append(field("Met via", person.met_via))
     if person.notes:
         parts += [heading("Notes"), preview(person.notes)]
+    parts += conflict_lines(person)
     plans = snapshot.outreach_for(person.id)
     if plans:
         parts.append(heading("Open outreach"))
@@ -186,6 +205,7 @@ def learning_header(
     if planned:
         names = sorted({snapshot.names(o.person_ids) for o in planned}, key=str.casefold)
         parts.append(field("Planned for", ", ".join(names)))
+    parts += conflict_lines(learning)
     return lines(parts)
 
 
@@ -203,4 +223,5 @@ def outreach_detail(snapshot: JournalSnapshot, outreach: Outreach, day: date) ->
         parts.append(field("Why", outreach.reason))
     if outreach.notes:
         parts += [heading("Notes"), preview(outreach.notes)]
+    parts += conflict_lines(outreach)
     return lines(parts)

@@ -12,6 +12,7 @@ from netjournal.core.standing import Standing, standing
 from netjournal.core.store import Store
 from netjournal.tui.screens.outreach import group_of
 from tests.cli.support import RunCli, ok_json
+from tests.cli.table_text import read_table
 
 
 def test_list_outreach_shows_the_standing_the_outreach_area_groups_by(
@@ -49,10 +50,8 @@ def test_list_outreach_shows_the_standing_the_outreach_area_groups_by(
         where = Standing(item["standing"])
         assert group_of(plan, day) == ("Done lately" if where.is_finished else where.label)
         assert {k: v for k, v in item.items() if k != "standing"} == plan.to_dict()  # as before
-    # In text: due, standing, kind, title, id.
-    rows = [[cell.strip() for cell in line.split("  ") if cell.strip()]
-            for line in run_cli("list", "outreach").stdout.splitlines()]  # fmt: skip
-    words = {row[3]: row[1] for row in rows}
+    # In text: #, due, standing, kind, title, note, id under a header row.
+    words = {row["Title"]: row["Standing"] for row in read_table(run_cli("list", "outreach").stdout)}
     assert words == {plan.title: word for word, plan in plans.items()} | {
         "A snoozed call": f"snoozed to {(day + timedelta(days=3)).isoformat()}"
     }
@@ -72,3 +71,36 @@ def test_done_says_whom_a_bring_in_brought_into_your_network(
     assert done.stdout.endswith("); Victor Almeida is in your network now.\n")
     [person] = ok_json(run_cli("list", "people", "--json"))
     assert person["status"] == "connected"
+
+
+def test_done_with_a_message_and_channel_logs_what_happened(
+    run_cli: RunCli, journal_dir: Path
+) -> None:
+    ann = Person.create(name="Ann Lee")
+    plan = plan_outreach("reconnect", [ann], due=date.today())
+    other = plan_outreach("follow-up", [ann], due=date.today(), title="Send the NDA")
+    Store.open(journal_dir).add(ann, plan, other)
+
+    done = run_cli("done", plan.id[:6], "-m", "Lunch: she moves to Berlin", "--channel", "call")
+    plain = run_cli("done", other.id)  # no message, no channel: as before, the kind's channel
+
+    assert done.returncode == plain.returncode == 0, done.stderr + plain.stderr
+    assert done.stdout.endswith(": call, 'Lunch: she moves to Berlin').\n")
+    talks = {t["summary"]: t for t in ok_json(run_cli("list", "interactions", "--json"))}
+    assert talks["Lunch: she moves to Berlin"]["channel"] == "call"  # typed beats the words
+    assert talks["Lunch: she moves to Berlin"]["notes"] == "Planned: Reconnect with Ann Lee"
+    assert talks["Send the NDA"]["channel"] == "email"
+    bad = run_cli("done", plan.id, "--channel", "fax")
+    assert bad.returncode == 2 and "invalid choice: 'fax'" in bad.stderr
+
+
+def test_log_without_a_channel_takes_it_from_the_summary(run_cli: RunCli, journal_dir: Path) -> None:
+    Store.open(journal_dir).add(Person.create(name="Ann Lee"))
+
+    run_cli("log", "ann", "-m", "Lunch at the depot")
+    run_cli("log", "ann", "-m", "Talked about pallets")
+    run_cli("log", "ann", "-m", "Coffee, then a call", "--channel", "email")
+
+    talks = {t["summary"]: t["channel"] for t in ok_json(run_cli("list", "interactions", "--json"))}
+    assert talks == {"Lunch at the depot": "coffee", "Talked about pallets": "meeting",
+                     "Coffee, then a call": "email"}  # fmt: skip

@@ -106,3 +106,18 @@ def test_locate_prints_the_journal_folder(run_cli: RunCli, journal_dir: Path) ->
     assert config.stdout == f"{config_dir / 'config.toml'}\n"
     assert not journal_dir.exists()
     assert not config_dir.exists()
+
+
+def test_locate_prints_where_this_machine_keeps_the_apps_place(
+    run_cli: RunCli, journal_dir: Path, tmp_path: Path
+) -> None:
+    everything = run_cli("locate")
+    state = run_cli("locate", "state")
+    other = run_cli("locate", "state", folder=tmp_path / "other")
+
+    state_dir = Path(os.environ["NETJOURNAL_STATE_DIR"])
+    path = Path(state.stdout.strip())
+    assert state.returncode == 0 and path.parent == state_dir / "places"
+    assert f"state:         {path}\n" in everything.stdout
+    assert other.stdout != state.stdout  # one place per journal
+    assert not path.is_relative_to(journal_dir) and not state_dir.exists()

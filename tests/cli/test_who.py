@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from tests.cli.support import RunCli, prepare, snapshot
+from tests.cli.table_text import read_table
 
 
 def test_who_ranks_the_expert_first_with_reasons(run_cli: RunCli, journal_dir: Path) -> None:
@@ -19,13 +20,14 @@ def test_who_ranks_the_expert_first_with_reasons(run_cli: RunCli, journal_dir: P
     result = run_cli("who", "supplier risk", "--json")
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)
-    assert [entry["name"] for entry in found] == ["Ann Lee", "Cy Ode", "Bob Stone"]
+    # Bob's "risk games" holds only the commoner half of the topic: not listed (issue 15).
+    assert [entry["name"] for entry in found] == ["Ann Lee", "Cy Ode"]
     assert found[0]["reasons"] == ["expertise: supplier risk"]
     assert found[1]["reasons"] == ["talked about it on 2026-03-02"]
     assert set(found[0]) == {"id", "name", "score", "reasons"}
-    assert found[0]["score"] > found[1]["score"] > found[2]["score"] > 0
+    assert found[0]["score"] > found[1]["score"] > 0
     text = run_cli("who", "supplier risk")
-    assert text.stdout.splitlines()[0].startswith("Ann Lee")
+    assert read_table(text.stdout)[0]["Name"] == "Ann Lee"
     after = {
         path: state
         for path, state in snapshot(journal_dir).items()

@@ -15,6 +15,7 @@ from netjournal.core.drills import (
     DrillQuestion,
     DrillSession,
     GapPlan,
+    can_teach,
     drill_questions,
     gap_plan,
     grade,
@@ -23,6 +24,7 @@ from netjournal.core.drills import (
     plan_for_gap,
     record_session,
     session_from,
+    teach,
 )
 from netjournal.core.errors import JournalError, NetjournalError
 from netjournal.core.records import Interaction, Learning, Person
@@ -126,8 +128,36 @@ def test_grade_agreed_covered_and_nobody() -> None:
     assert session.to_dict() == {
         "day": "2026-11-29", "asked": 3, "covered": 2, "agreed": 1,
         "uncovered": ["tariffs"], "topics": ["supplier risk", "supplier risk", "tariffs"],
-        "knew": 2,
+        "knew": 2, "journal_had": 2, "filled": 0,
     }  # fmt: skip
+
+
+def test_the_journal_counts_only_whom_it_had_itself_and_learns_from_your_answer(
+    journal_dir: Path,
+) -> None:
+    store = Store.open(journal_dir)
+    cal = Person.create(name="Cal", expertise=["supplier risk"])
+    store.add(ANN, cal, NOTE)
+    known = DrillQuestion("supplier risk", "Who would you call about supplier risk?", "need")
+    gap = DrillQuestion("automation", "Who would you ask about automation?", "tag")
+    journal = snapshot(ANN, cal, NOTE)
+
+    agreed = grade(known, [cal.id], journal)
+    filled = grade(gap, [ANN.id], journal)  # you know whom to ask; the journal had nobody
+    assert filled.fills_gap and filled.covered and not agreed.fills_gap
+    assert not grade(gap, [], journal).fills_gap
+    session = session_from([agreed, filled], DAY)
+    assert (session.knew, session.covered, session.journal_had, session.filled) == (2, 2, 1, 1)
+    assert DrillSession.from_dict(session.to_dict()) == session
+
+    assert can_teach(filled) and not can_teach(agreed)
+    [taught] = teach(store, filled)
+    assert taught.id == ANN.id and taught.expertise == ("budgets", "automation")
+    assert teach(store, grade(gap, [ANN.id], snapshot(ANN, cal, NOTE))) == []  # already there
+    again = grade(gap, [ANN.id], snapshot(*Store.open(journal_dir).people(), NOTE))
+    assert again.agreed and not again.fills_gap  # the journal finds Ann now
+    department = DrillQuestion("Procurement", "Who in Procurement would you ask?", "department")
+    assert not can_teach(grade(department, [ANN.id], journal))  # a fact for the person's form
 
 
 def test_the_journal_top_three_uses_talks_too() -> None:

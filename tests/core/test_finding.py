@@ -128,9 +128,12 @@ def test_a_record_saved_after_the_index_was_built_is_found_with_the_filters() ->
 
 def test_people_to_ask_ranks_people_with_the_reasons_as_snippet() -> None:
     hits = people_to_ask(snapshot(*ALL), "sailing sponsors")
-    assert [(hit.type, hit.id) for hit in hits] == [("person", OKAFOR.id), ("person", ANN.id)]
-    assert hits[0].snippet == "interests: sailing; talked about it on 2026-11-05"
-    assert hits[1].snippet == "tags: sailing"
+    # Both people list sailing: it tells them apart less than "sponsors", which only the talk
+    # holds, so Ann ("tags: sailing") holds too little of the topic to be listed.
+    assert [(hit.type, hit.id) for hit in hits] == [("person", OKAFOR.id)]
+    assert hits[0].snippet == "talked about it on 2026-11-05"
+    assert [hit.snippet for hit in people_to_ask(snapshot(*ALL), "sailing")] == [
+        "interests: sailing; talked about it on 2026-11-05", "tags: sailing"]  # fmt: skip
     assert people_to_ask(snapshot(*ALL), "  ") == []
     with_index = people_to_ask(snapshot(*ALL), "sailing sponsors", live())
     assert with_index == hits

@@ -133,3 +133,43 @@ def test_taking_back_keeps_a_talk_edited_since(store: Store) -> None:
 
     assert not back.talk_removed
     assert Store.open(store.folder).interactions() == [noted]  # what the user wrote stays
+
+
+def test_a_plan_done_with_what_happened_logs_that_line_and_channel(store: Store) -> None:
+    ann = Person.create(name="Ann Lee")
+    plan = plan_outreach("follow-up", [ann], due=DAY, notes="Send the NDA template")
+    store.add(ann, plan)
+
+    done = mark_done(store, plan, DAY, said="  She signed;\n pilot starts in May ", channel="ca")
+
+    logged = Store.open(store.folder).interactions()
+    assert logged == [done.logged]
+    assert (done.logged.summary, done.logged.channel) == ("She signed; pilot starts in May", "call")
+    assert done.logged.notes == "Planned: Follow up with Ann Lee\n\nSend the NDA template"
+    assert done.outreach.status == "done"
+    back = take_back(store, done)  # u takes the noted done back whole, as a plain one
+    assert back.talk_removed and Store.open(store.folder).interactions() == []
+
+
+def test_the_channel_of_a_done_plan_comes_from_the_words_else_its_kind(store: Store) -> None:
+    ann = Person.create(name="Ann Lee")
+    reconnect = plan_outreach("reconnect", [ann], due=DAY)
+    follow_up = plan_outreach("follow-up", [ann], due=DAY)
+    coffee = plan_outreach("follow-up", [ann], due=DAY, title="Coffee with Ann at the depot")
+    store.add(ann, reconnect, follow_up, coffee)
+
+    assert mark_done(store, reconnect, DAY).logged.channel == "call"  # was "other"
+    assert mark_done(store, coffee, DAY).logged.channel == "coffee"
+    assert mark_done(store, follow_up, DAY, said="Lunch at the fair").logged.channel == "coffee"
+
+
+def test_a_channel_that_names_none_is_one_sentence_and_nothing_is_done(store: Store) -> None:
+    ann = Person.create(name="Ann Lee")
+    plan = plan_outreach("follow-up", [ann], due=DAY)
+    store.add(ann, plan)
+
+    with pytest.raises(RecordError, match="'fax' is not a channel"):
+        mark_done(store, plan, DAY, said="Talked", channel="fax")
+
+    fresh = Store.open(store.folder)
+    assert fresh.interactions() == [] and fresh.get(Outreach, plan.id) == plan

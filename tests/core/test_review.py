@@ -46,7 +46,7 @@ def test_going_cold_follows_the_cadence_and_a_logged_talk_resets_it() -> None:
     bob = Person.create(name="Bob", kind="supplier", cadence_days=30)
     items = review_queue(snapshot(bob, met(bob, "2026-10-01")), DAY)
     assert kinds(items) == [("cold", "Bob")]
-    assert items[0].reason == "going cold: last contact 59 days ago (every 30 days)"
+    assert items[0].reason == "going cold: last contact 59 days ago (every month)"
     assert review_queue(snapshot(bob, met(bob, "2026-10-01"), met(bob, "2026-11-28")), DAY) == []
 
 
@@ -54,7 +54,11 @@ def test_default_cadences_by_kind_power_and_tag() -> None:
     assert cadence_for(Person.create(name="A", kind="customer")) == 30
     assert cadence_for(Person.create(name="B", kind="expert")) == 90
     assert cadence_for(Person.create(name="C", kind="expert", influence=3)) == 30
-    assert cadence_for(Person.create(name="D", kind="internal", influence=2)) == 45
+    # A quarter sooner for power, rounded to a natural cadence: 45 days is 6 weeks (42).
+    assert cadence_for(Person.create(name="D", kind="internal", influence=2)) == 42
+    assert cadence_for(Person.create(name="F", kind="customer", influence=2)) == 21
+    assert cadence_for(Person.create(name="G", kind="expert", influence=2)) == 60
+    assert cadence_for(Person.create(name="H", kind="customer", influence=2, cadence_days=22)) == 22
     assert cadence_for(Person.create(name="E", kind="other", tags="board"), {"Board": 14}) == 14
 
 

@@ -67,7 +67,9 @@ def test_a_title_that_starts_with_the_word_comes_before_talks_that_mention_it() 
 def test_short_words_are_not_typo_matched_and_nonsense_finds_nothing(index: SearchIndex) -> None:
     assert index.search("xqzv") == []
     assert index.search("cold chian spoilage", limit=3)[0] == COLD.id
-    assert COLD.id not in index.search("gold", limit=10)  # four letters: no typo forgiven
+    assert COLD.id in index.search("gold", limit=10)  # four letters: one typo forgiven
+    assert ANN.id not in index.search("lea ", limit=10)  # three letters: none ("Lee")
+    assert ANN.id in index.search("lee ", limit=10)
     assert index.search("   ") == []
 
 

@@ -30,8 +30,9 @@ def test_fits_best_first_then_who_has_it_or_will_get_it_marked() -> None:
         ("Priya Raman", False, False, ("need: payback under three years",)),
         ("Lars Berg", False, False, ("interest: pallet robots",)),
         ("Yuki Tanaka", True, False, ("expertise: pallet robots",)),  # has it: ranked out
-        ("Dan Wu", False, True, ()),  # a share is planned: listed though nothing in common
-    ]
+    ]  # Dan (a share planned, nothing in common) is not suggested: no reason to
+    screen = share_candidates(journal, ROBOTS, everyone=True)
+    assert rows(screen)[-1] == ("Dan Wu", False, True, ())  # the share screen lists everyone
 
 
 def test_everyone_adds_the_rest_by_name_between_the_fits_and_the_ranked_out() -> None:
@@ -49,7 +50,7 @@ def test_everyone_adds_the_rest_by_name_between_the_fits_and_the_ranked_out() ->
 
 def test_picked_people_lead_their_group() -> None:
     journal = snapshot(ROBOTS, PRIYA, YUKI, LARS, DAN, SENT, TO_DAN)
-    found = share_candidates(journal, ROBOTS, picked=(LARS.id, DAN.id))
+    found = share_candidates(journal, ROBOTS, picked=(LARS.id, DAN.id), everyone=True)
     assert [c.person.name for c in found] == ["Lars Berg", "Priya Raman", "Dan Wu", "Yuki Tanaka"]
 
 

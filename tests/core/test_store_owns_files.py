@@ -16,15 +16,19 @@ import netjournal
 from netjournal.core.store import Store
 
 PACKAGE = Path(netjournal.__file__).parent
+# conflict_copies: merges sync engines' copies into their files as one save, under the lock;
+# git_setup: .gitattributes/.gitignore/.stignore and git's merge driver, under the lock.
 STORE_MODULES = {"core/store.py", "core/shards.py", "core/atomic_file.py", "core/journal_lock.py",
-                 "core/commit.py"}  # fmt: skip
+                 "core/commit.py", "core/conflict_copies.py", "core/git_setup.py"}  # fmt: skip
 # Files that write, but never in a journal folder (each with why).
 ELSEWHERE = {
     "core/config.py": "the settings file, in the config folder",
     "core/demo.py": "removes this process's old demo journals in the cache folder",
+    "core/last_place.py": "where the app was left, in the user state folder (not the journal)",
     "formats/exporting.py": "exports: a file or folder the user names",
     "formats/export_folder.py": "exports: the folder export the user names (written aside, swapped in)",
     "tui/screens/form.py": "a temporary file for $EDITOR, in a private temporary folder",
+    "commands/text_input.py": "the CLI's temporary file for $EDITOR, in the temporary folder",
     "cli.py": "stdout to /dev/null once the reader of a pipe has gone",
 }
 WRITING_MODULES = ("netjournal.core.atomic_file", "netjournal.core.journal_lock")

@@ -32,11 +32,11 @@ def test_people_who_already_have_it_are_marked_and_ranked_out() -> None:
     assert found[-1].to_dict()["shared"] is True
 
 
-def test_someone_who_has_it_is_listed_even_with_nothing_in_common() -> None:
+def test_someone_who_has_it_but_nothing_in_common_is_not_suggested() -> None:
+    # Issue 15: "suggest lists a person with score 0.0 and no reason".
     found = suggest_people(ROBOTS, [NOBODY, EXPERT], already=[NOBODY.id])
-    assert [(s.person.name, s.shared, s.score, s.reasons) for s in found] == [
-        ("Yuki", False, found[0].score, ["expertise: pallet robots"]),
-        ("Dan", True, 0.0, []),
+    assert [(s.person.name, s.shared, s.reasons) for s in found] == [
+        ("Yuki", False, ["expertise: pallet robots"]),
     ]
 
 

@@ -116,6 +116,7 @@ def test_markdown_document_profiles_timeline_journal_and_open_outreach(
     assert "- **Kind:** customer; influence 3 (executive); prospect" in ann
     assert "- **Interests:** sailing, racing, robots" in ann
     assert "- **Last contact:** 2026-03-12" in ann
+    assert "- **Keep in touch:** every month" in ann  # 30 days, in words as the app says it
     assert "Likes boats; and \\\\backslashes\\\\." in ann  # escaped: it renders as typed
     assert "- [ ] **2026-03-17** follow-up: Send the pilot quote" in ann
     newest, oldest = (

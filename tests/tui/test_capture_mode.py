@@ -110,9 +110,9 @@ async def test_a_whole_capture_session(journal_dir: Path) -> None:
         await settle(pilot)
         review = app.screen
         assert isinstance(review, ReviewScreen)
-        assert [(r.cells[1], r.cells[2]) for r in table(review).rows] == [(
+        assert [(str(r.cells[1]), str(r.cells[2])) for r in table(review).rows] == [(
             "Follow up with Zoe Quist after LogiMAT 2026",
-            f"due {(TODAY + timedelta(weeks=1)).isoformat()} (in 7 days) · Zoe Quist",
+            f"due {(TODAY + timedelta(weeks=1)).isoformat()} (in 7 days) · Send the 2027 price list",
         )]  # fmt: skip
 
     journal = reopen(journal_dir)

@@ -25,6 +25,7 @@ from netjournal.tui.keys import PALETTE, PLACEHOLDER
 from netjournal.tui.screens.help import HelpScreen
 from netjournal.tui.screens.people import PeopleScreen
 from netjournal.tui.screens.review import ReviewScreen
+from netjournal.tui.widgets.key_footer import KeyFooter
 from tests.tui.support import (
     SIZE,
     TODAY,
@@ -50,7 +51,7 @@ def remapped_app(journal_dir: Path, keys: dict[str, str]) -> NetjournalApp:
 
 def footer_keys(screen: Screen[Any]) -> list[str]:
     """What the footer shows, one "key description" string per item."""
-    return [" ".join(str(item.render()).split()) for item in screen.query("Footer FooterKey")]
+    return [item.text for item in screen.query_one(KeyFooter).shown()]
 
 
 def help_lines(pilot: Pilot[Any]) -> list[str]:

@@ -45,12 +45,18 @@ class CaptureSummary(NetjournalModal[None]):
             self.dismiss(None)
 
     def action_review(self) -> None:
+        """The follow-ups, in the Review area: not stacked on the area capture started from,
+        where they would stay (each area keeps its own screens) and cover it when it is shown
+        again, and where enter could not show a plan in the area already open underneath."""
         if not self.tally.follow_up_ids:
             return
         app = self.app
         self.dismiss(None)
         from netjournal.tui.screens.review import ReviewScreen
 
+        app.switch_mode("review")
+        while isinstance(app.screen, ReviewScreen) and app.screen.only:
+            app.pop_screen()  # an earlier capture's follow-ups: this one replaces them
         app.push_screen(
             ReviewScreen(
                 only=tuple(self.tally.follow_up_ids), title=f"Follow-ups from {self.tally.event}"

@@ -2,7 +2,8 @@
 
 Type names (comma-separated) or nothing for "nobody", `enter` to see how the journal ranks
 people for the topic, `enter` again for the next question. A topic nobody covers gets an
-outreach with `g`. The end shows your coverage next to earlier sessions.
+outreach with `g`; someone you named for a topic the journal had nobody for can be taught
+it with `a`. The end shows your coverage next to earlier sessions.
 """
 
 from __future__ import annotations
@@ -15,25 +16,29 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from netjournal.core.drills import (
     DrillAnswer,
     DrillQuestion,
     DrillSession,
+    can_teach,
     drill_questions,
     gap_plan,
     grade,
     load_history,
     record_session,
     session_from,
+    teach,
 )
 from netjournal.core.errors import NetjournalError
 from netjournal.core.names import person_candidates, resolve
 from netjournal.core.planning import plan_outreach
+from netjournal.core.words import count_of
 from netjournal.tui.contract import NetjournalScreen
 from netjournal.tui.keys import key_for, key_hint, key_text
 from netjournal.tui.safe_text import safe_assemble, safe_content
+from netjournal.tui.widgets.key_footer import KeyFooter
 from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.word_suggester import WordListSuggester
 
@@ -44,6 +49,7 @@ NOBODY = {"", "nobody", "no one", "noone", "-"}
 class DrillScreen(NetjournalScreen[None]):
     BINDINGS = [
         Binding("g", "gap", "Plan for the gap", id="drill.gap"),
+        Binding("a", "teach", "Add to what they know", id="drill.teach"),
         Binding("escape", "finish", "End drill", id="drill.finish"),
         Binding("enter", "next", "Next question", show=False, id="drill.next"),
     ]
@@ -56,6 +62,7 @@ class DrillScreen(NetjournalScreen[None]):
         self.history: list[DrillSession] = []
         self.graded: DrillAnswer | None = None  # the answer on screen, before the next question
         self.planned: set[int] = set()  # questions whose gap already has an outreach
+        self.taught: set[int] = set()  # questions whose topic was added to the people named
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -69,7 +76,7 @@ class DrillScreen(NetjournalScreen[None]):
         yield KeyHint("enter answers, then {drill.next} for the next question · {drill.gap} "
                       "plans an outreach for a topic nobody covers · {drill.finish} ends",
                       id="review-keys")  # fmt: skip
-        yield Footer()
+        yield KeyFooter()
 
     def _names(self) -> list[str]:
         snapshot = self.nj.snapshot
@@ -145,6 +152,16 @@ class DrillScreen(NetjournalScreen[None]):
             for place, entry in enumerate(answer.journal, 1):
                 parts.append(safe_assemble(f" {place}. ", (entry.person.name, "bold"),
                                               "  ", ("; ".join(entry.reasons[:2]), "$text-muted")))  # fmt: skip
+        elif answer.picked:  # the journal had nobody: say so, and that your answer fills it
+            parts.append(safe_assemble(("The journal: ", "bold"),
+                                       f"nobody for {answer.question.topic} yet; "
+                                       "your answer fills that gap."))  # fmt: skip
+            if can_teach(answer):
+                teach_key = key_for(self, "drill.teach")
+                said = (f"{teach_key} adds {answer.question.topic} to what {', '.join(names)} "
+                        f"{'knows' if len(names) == 1 else 'know'}, so the journal finds them "
+                        "next time.")  # fmt: skip
+                parts.append(safe_assemble((said, "$accent")))
         else:
             parts.append(Content.assemble(("The journal: ", "bold"), "nobody either"))
         if not answer.covered:
@@ -176,6 +193,10 @@ class DrillScreen(NetjournalScreen[None]):
             self._finish()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "teach":
+            answer = self.graded
+            number = len(self.answers) - 1
+            return True if answer and can_teach(answer) and number not in self.taught else None
         if action != "gap":
             return True
         answer = self.graded
@@ -212,6 +233,24 @@ class DrillScreen(NetjournalScreen[None]):
 
         self.app.push_screen(OutreachForm(None, prefill), closed)
 
+    async def action_teach(self) -> None:
+        """`a`: the journal learns who you named for a topic it had nobody for."""
+        answer = self.graded
+        number = len(self.answers) - 1
+        if answer is None or not can_teach(answer) or number in self.taught:
+            return  # check_action keeps a off then; this is for a key already on its way
+        self.taught.add(number)
+        self.refresh_bindings()
+        changed = await self.nj.save(lambda store: teach(store, answer))
+        if changed is None:  # not saved: the app said why; the key stays on to try again
+            self.taught.discard(number)
+            self.refresh_bindings()
+            return
+        names = ", ".join(person.name for person in changed)
+        topic = answer.question.topic
+        self.notify(f"Added {topic} to {names}." if changed else
+                    f"{topic}: already there; nothing to add.", markup=False)  # fmt: skip
+
     def action_finish(self) -> None:
         if self.answers and self.query_one("#drill-pick", Input).display:
             self._finish()
@@ -242,8 +281,11 @@ class DrillScreen(NetjournalScreen[None]):
 
 
 def _summary(session: DrillSession) -> str:
-    text = (f"You knew whom to ask for {session.knew} of {session.asked} topics; the journal has "
-            f"someone for {session.covered}; you agreed on {session.agreed}.")  # fmt: skip
+    text = (f"You knew whom to ask for {session.knew} of {session.asked} topics; the journal "
+            f"itself had someone for {session.journal_had}; you agreed on {session.agreed}.")  # fmt: skip
+    if session.filled:
+        text += (f" You named someone for {count_of(session.filled, 'topic')} the journal had "
+                 "nobody for.")  # fmt: skip
     if session.uncovered:
         text += " Nobody to ask about: " + ", ".join(session.uncovered) + "."
     return text

@@ -17,17 +17,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widget import Widget
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from netjournal.core.errors import DateError, NetjournalError
 from netjournal.core.store import Store
 from netjournal.tui.contract import NetjournalModal
 from netjournal.tui.safe_text import safe_content, safe_for_terminal
+from netjournal.tui.widgets.key_footer import KeyFooter
 from netjournal.tui.widgets.key_hint import KeyHint
+from netjournal.tui.widgets.typed_input import TypedInput, type_where_the_focus_is
 from netjournal.tui.widgets.word_suggester import WordListSuggester
 
 
@@ -61,7 +65,9 @@ class FormScreen(NetjournalModal[object]):
     FIELDS: tuple[Field, ...] = ()
     HEADING = ""
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="form.save"),
+        # Not priority: a priority binding runs as the key arrives, before the keys typed just
+        # ahead of it reach the field (a name typed with ctrl+s at once was saved cut).
+        Binding("ctrl+s", "save", "Save", id="form.save"),
         Binding("escape", "cancel", "Cancel", id="form.cancel"),
         # Priority: TextArea binds ctrl+e to end-of-line; in a long text field it opens $EDITOR.
         Binding("ctrl+e", "editor", "$EDITOR", priority=True, id="form.editor"),
@@ -84,7 +90,7 @@ class FormScreen(NetjournalModal[object]):
             yield KeyHint("{form.save} save · {form.cancel} cancel · {form.editor} $EDITOR for "
                           "long text",
                          id="form-hint")  # fmt: skip
-        yield Footer()
+        yield KeyFooter()
 
     def _widget(self, spec: Field, value: str) -> Input | Select[str] | TextArea:
         widget_id = f"field-{spec.name}"
@@ -100,7 +106,8 @@ class FormScreen(NetjournalModal[object]):
         if spec.completion:
             used = spec.completion
             suggester = WordListSuggester(lambda: self._used(used), single=spec.single)
-        return Input(
+        # Keys in typing order: a fast "name, tab, organisation, ctrl+s" lands as typed.
+        return TypedInput(
             value, placeholder=spec.placeholder, id=widget_id, suggester=suggester, compact=True
         )
 
@@ -110,8 +117,13 @@ class FormScreen(NetjournalModal[object]):
 
     def on_mount(self) -> None:
         self._initial = self.values()
-        first = self.query(f"#field-{self.FIELDS[0].name}").first()
-        first.focus()
+        self.set_focus(self._first_field(), scroll_visible=False)  # now: focus() waits a turn
+
+    def _first_field(self) -> Widget:
+        return self.query(f"#field-{self.FIELDS[0].name}").first()
+
+    def on_key(self, event: events.Key) -> None:
+        type_where_the_focus_is(self, event, self._first_field())
 
     def values(self) -> dict[str, str]:
         """What is in the form now, as text."""

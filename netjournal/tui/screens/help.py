@@ -37,6 +37,8 @@ class HelpScreen(NetjournalModal[None]):
                 (f"{keys.key(PALETTE):<18}", "bold $accent"),
                 "Palette: go to anyone or any learning; run any action",
             ),
+            *(Content.assemble((f"{key:<18}", "bold $accent"), "Quit, from anywhere (even a form)")
+              for key in _quit_anywhere(self.under)),
             Content(""),
             keys.content(
                 "Lists: arrows or {list.down}/{list.up} move, {list.open} opens. "
@@ -46,3 +48,13 @@ class HelpScreen(NetjournalModal[None]):
         ]
         with VerticalScroll(classes="dialog help"):
             yield Static(Content("\n").join(rows))
+
+
+def _quit_anywhere(screen: Screen[object]) -> list[str]:
+    """Textual's own quit key (ctrl+q, bound without an id, so not in the list above), as the
+    terminal shows it: it quits even where `q` is typed into a field."""
+    return sorted({
+        screen.app.get_key_display(active.binding)
+        for active in screen.active_bindings.values()
+        if active.binding.id is None and active.binding.action in ("quit", "app.quit")
+    })  # fmt: skip

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, Label, ProgressBar, Static
+from textual.widgets import Header, Input, Label, ProgressBar, Static
 
 from netjournal.core.errors import NetjournalError
 from netjournal.formats.importing import apply_import, read_file
@@ -25,6 +25,7 @@ from netjournal.formats.sniff import FORMAT_NAMES, guess_format
 from netjournal.tui.contract import NetjournalScreen
 from netjournal.tui.keys import key_text
 from netjournal.tui.safe_text import safe_content
+from netjournal.tui.widgets.key_footer import KeyFooter
 from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.path_suggester import PathSuggester, typed_path
 
@@ -61,7 +62,7 @@ class ImportScreen(NetjournalScreen[None]):
         # enter is the path field's own (submit), not a binding of ours: it cannot be remapped.
         yield KeyHint("enter reads the file and shows what would change · enter again imports · "
                       "{import.close} closes", id="review-keys")  # fmt: skip
-        yield Footer()
+        yield KeyFooter()
 
     def action_complete(self) -> None:
         field = self.query_one("#import-path", Input)

@@ -14,7 +14,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from netjournal.core.errors import NetjournalError
 from netjournal.core.person_merge import (
@@ -33,6 +33,7 @@ from netjournal.tui.contract import NetjournalScreen
 from netjournal.tui.keys import KeysNow
 from netjournal.tui.safe_text import safe_assemble
 from netjournal.tui.screens.duplicates import DuplicatesScreen
+from netjournal.tui.widgets.key_footer import KeyFooter
 from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
@@ -73,7 +74,7 @@ class MergeScreen(NetjournalScreen[MergeResult | None]):
         yield KeyHint("{merge.left} / {merge.right} takes the left or right value · {merge.both} "
                       "both (lists, notes) · {merge.swap} keeps the other record · "
                       "{merge.save} merges · {merge.close} cancels", id="merge-keys")  # fmt: skip
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Merge"

@@ -9,7 +9,6 @@ Find duplicates merges them). `enter` opens the people behind a row, `p` plans o
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date
 
 from textual import work
@@ -38,6 +37,9 @@ KIND_WORDS = {"internal": ("internal", "internal"), "customer": ("customer", "")
               "journalist": ("journalist", ""), "other": ("other", "other")}  # fmt: skip
 
 
+WORKING = "Working out your network…"  # shown until the numbers are in
+
+
 class NetworkScreen(AreaScreen):
     AREA = "Network"
     COLUMNS = (Column("Who / where", weight=1.0), Column("What", weight=1.8),
@@ -53,9 +55,10 @@ class NetworkScreen(AreaScreen):
         super().__init__()
         self.insights: Insights | None = None
         self._for: JournalSnapshot | None = None  # the snapshot the insights were made from
+        self._working: JournalSnapshot | None = None  # the one being worked out now
 
     def compose_top(self) -> ComposeResult:
-        yield Static(Content("Reading your network…"), id="network-mix", markup=False)
+        yield Static(Content(WORKING), id="network-mix", markup=False)
         yield KeyHint("", id="network-duplicates")  # shown when there are any
         with Horizontal(id="network-charts"):
             with Vertical():
@@ -65,28 +68,42 @@ class NetworkScreen(AreaScreen):
                 yield Label("Interactions per month", id="talks-label")
                 yield Sparkline([], id="talks")
 
-    # The insights are computed in a worker: at 10,000 people they take a moment.
+    # The insights are worked out in a thread: at 10,000 people they take a moment, and the
+    # area shows at once with placeholders meanwhile.
 
     def refresh_rows(self, from_top: bool = False) -> None:
         snapshot = self.snapshot
-        if snapshot is not None and snapshot is not self._for:
+        if snapshot is not None and snapshot is not self._for and snapshot is not self._working:
+            self._working = snapshot
             self._compute(snapshot)
         super().refresh_rows(from_top)
 
-    @work(exclusive=True, group="insights", description="network insights")
-    async def _compute(self, snapshot: JournalSnapshot) -> None:
+    def drawn_from(self) -> tuple[object, ...]:
+        return (*super().drawn_from(), id(self.insights))  # the rows show the insights
+
+    def detail_depends(self) -> tuple[object, ...]:
+        return (*super().detail_depends(), id(self.insights))  # a department's numbers
+
+    @work(thread=True, exclusive=True, group="insights", exit_on_error=False,
+          description="network insights")  # fmt: skip
+    def _compute(self, snapshot: JournalSnapshot) -> None:
         config = self.nj.config
-        found = await asyncio.to_thread(
-            network_insights, snapshot, self.nj.today(), departments=config.departments,
+        found = network_insights(
+            snapshot, self.nj.today(), departments=config.departments,
             cadence_by_tag=config.cadence_by_tag, organization=config.organization,
         )  # fmt: skip
-        pairs = await asyncio.to_thread(duplicates_in, snapshot)
+        pairs = duplicates_in(snapshot)
+        self.app.call_from_thread(self._computed, snapshot, found, len(pairs))
+
+    def _computed(self, snapshot: JournalSnapshot, found: Insights, pairs: int) -> None:
+        if self._working is snapshot:
+            self._working = None
         if snapshot is not self.snapshot:
-            return  # a newer save is being computed
+            return  # a newer save is being worked out
         self.insights, self._for = found, snapshot
         self._show_top(found)
-        self._show_duplicates(len(pairs))
-        super().refresh_rows()
+        self._show_duplicates(pairs)
+        self.refresh_rows()
 
     def _show_top(self, found: Insights) -> None:
         prospects = (
@@ -128,7 +145,7 @@ class NetworkScreen(AreaScreen):
             return []
         found = self.insights if self._for is snapshot else None
         if found is None:
-            return [Row("loading", ("Reading your network…", "", ""), heading=True)]
+            return [Row("loading", (WORKING, "", ""), heading=True)]
         day, last = self.nj.today(), snapshot.last_contact
 
         def when(person_id: str) -> str:

@@ -38,6 +38,8 @@ class OutreachScreen(AreaScreen):
         Binding("a", "add", "Add", id="outreach.add"),
         Binding("e", "edit", "Edit", id="outreach.edit"),
         Binding("d", "done", "Done", id="outreach.done"),
+        # In help and the palette: the footer has no room left at 120 columns.
+        Binding("n", "done_note", "Done+note", show=False, id="outreach.done_note"),
         Binding("u", "undo", "Undo done", show=False, id="outreach.undo"),  # d's toast says it
         Binding("z", "snooze", "Snooze", id="outreach.snooze"),
         Binding("D", "drop", "Drop", id="outreach.drop"),
@@ -93,6 +95,21 @@ class OutreachScreen(AreaScreen):
                 and r.key in snapshot.outreach and snapshot.outreach[r.key].status == "open"]  # fmt: skip
         at = keys.index(outreach.id) if outreach.id in keys else -1
         return next(iter(keys[at + 1 :] or keys[:at][-1:]), None)
+
+    def action_done_note(self) -> None:
+        """Done, saying what happened: a line and the channel become the talk logged."""
+        outreach = self._selected_outreach()
+        if outreach is None or outreach.status != "open":
+            return
+        from netjournal.tui.screens.done_note import finish_with_note
+
+        after = self._open_plan_after(outreach)
+
+        def moved_on() -> None:
+            if after is not None:
+                self.select(after)
+
+        finish_with_note(self, outreach, moved_on)
 
     def action_undo(self) -> None:
         self.run_worker(self._undo(), group="save")

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Input
 
-from netjournal.core.people_filter import filter_people
+from netjournal.core.records import Person
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.tui.detail import person_detail
 from netjournal.tui.keys import KeysNow, key_for, key_text
 from netjournal.tui.safe_text import safe_for_terminal
 from netjournal.tui.screens.area import AreaScreen
-from netjournal.tui.widgets.record_table import Column, RecordTable, Row
+from netjournal.tui.widgets.record_table import Column, LazyRows, RecordTable, Row
 
 FILTER_HINT = "Filter: words, kind:customer, tag:logimat, dept:sales ({people.filter})"
 
@@ -37,6 +39,7 @@ class PeopleScreen(AreaScreen):
         Binding("t", "timeline", "Timeline", id="people.timeline"),
         Binding("b", "bring_in", "Bring in", id="people.bring_in"),
         Binding("f", "filter", "Filter", id="people.filter"),
+        Binding("y", "copy_contact", "Copy email", show=False, id="people.copy"),  # help lists it
         Binding("escape", "clear_filter", "Clear filter", show=False, id="people.clear_filter"),
         # After a merge (Find duplicates): the two people back as they were.
         Binding("u", "take_back_merge", "Take back merge", show=False, id="people.undo"),
@@ -49,31 +52,46 @@ class PeopleScreen(AreaScreen):
             compact=True,
         )
 
-    def rows(self, snapshot: JournalSnapshot) -> list[Row]:
-        query = self.query_one("#filter", Input).value
-        people = filter_people(snapshot.people.values(), query)
-        people.sort(key=lambda p: p.name.casefold())
-        last = snapshot.last_contact
-        return [
-            Row(
+    def on_mount(self) -> None:
+        super().on_mount()
+        # The people come first at start (app.first_look); the rest of the journal follows.
+        self.watch(self.app, "first_look", self._snapshot_changed, init=False)
+
+    @property
+    def shown_snapshot(self) -> JournalSnapshot | None:
+        return self.snapshot or self.nj.first_look
+
+    def rows(self, snapshot: JournalSnapshot) -> Sequence[Row]:
+        # Folded once per snapshot, made into rows only when drawn: a keystroke stays quick.
+        people = snapshot.people_finder.matching(self.query_one("#filter", Input).value)
+        # Before the interactions are read, the last contact is not known: not "never".
+        last = snapshot.last_contact if snapshot.complete else None
+
+        def row(p: Person) -> Row:
+            when = "…" if last is None else last[p.id].isoformat() if p.id in last else "never"
+            return Row(
                 p.id,
-                (
-                    p.name + (" ◇" if p.is_prospect else ""),
-                    " / ".join(x for x in (p.org, p.department) if x),
-                    p.role,
-                    last[p.id].isoformat() if p.id in last else "never",
-                ),
+                (p.name + (" ◇" if p.is_prospect else ""),
+                 " / ".join(x for x in (p.org, p.department) if x), p.role, when),
                 dim=p.is_prospect,
-            )
-            for p in people
-        ]
+            )  # fmt: skip
+
+        return LazyRows(people, row, key=lambda p: p.id)
 
     def detail(self, snapshot: JournalSnapshot, key: str) -> Content:
         person = snapshot.people.get(key)
         if person is None:
             return Content("")
+        if not snapshot.complete:  # talks and plans are not read yet: say so, not "none"
+            return Content.assemble((person.name, "bold"), "\n\nReading the rest of the journal…")
         by_tag = self.nj.config.cadence_by_tag
         return person_detail(snapshot, person, self.nj.today(), by_tag, keys=KeysNow(self).key)
+
+    def _loaded(self) -> JournalSnapshot | None:
+        """The whole journal; None, said once per key, while only the people are read."""
+        if self.snapshot is None and self.nj.first_look is not None:
+            self.notify("Still reading the journal: a moment.", markup=False, timeout=2)
+        return self.snapshot
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "filter":
@@ -97,26 +115,36 @@ class PeopleScreen(AreaScreen):
         self.table.focus()
 
     def action_add(self) -> None:
+        if self.snapshot is None and self._loaded() is None and self.nj.first_look is not None:
+            return  # the form's "already in the journal?" check needs the whole journal
         from netjournal.tui.screens.person_form import PersonForm
 
         self.app.push_screen(PersonForm(None), self.select_saved)
 
     def action_edit(self) -> None:
-        snapshot = self.snapshot
+        snapshot = self._loaded()
         if snapshot and self.selected in snapshot.people:
             from netjournal.tui.screens.person_form import PersonForm
 
             self.app.push_screen(PersonForm(snapshot.people[self.selected]), self.select_saved)
 
     def action_log(self) -> None:
-        snapshot = self.snapshot
+        snapshot = self._loaded()
         if snapshot and self.selected in snapshot.people:
             from netjournal.tui.screens.log_form import LogForm
 
             self.app.push_screen(LogForm(snapshot.people[self.selected]))
 
+    def action_copy_contact(self) -> None:
+        """`y`: their email (or phone, or vCard) to the clipboard (tui/screens/copy_contact.py)."""
+        snapshot = self.shown_snapshot  # the people are enough: no need to wait for the rest
+        if snapshot and self.selected in snapshot.people:
+            from netjournal.tui.screens.copy_contact import copy_contact
+
+            copy_contact(self, snapshot.people[self.selected])
+
     def action_timeline(self) -> None:
-        snapshot = self.snapshot
+        snapshot = self._loaded()
         if snapshot and self.selected in snapshot.people:
             from netjournal.tui.screens.timeline import TimelineScreen
 
@@ -124,7 +152,7 @@ class PeopleScreen(AreaScreen):
 
     def action_bring_in(self) -> None:
         """One key: plan a bring-in for the selected prospect, via the best introducer."""
-        snapshot = self.snapshot
+        snapshot = self._loaded()
         person = snapshot.people.get(self.selected or "") if snapshot else None
         if snapshot is None or person is None:
             return
@@ -145,7 +173,7 @@ class PeopleScreen(AreaScreen):
         self.run_worker(self.nj.take_back_merge(), group="save")
 
     def action_delete(self) -> None:
-        snapshot = self.snapshot
+        snapshot = self._loaded()
         if not (snapshot and self.selected in snapshot.people):
             return
         person = snapshot.people[self.selected]

@@ -45,6 +45,8 @@ class PersonForm(FormScreen):
         Field("links", "Links (comma-separated)"),
         Field("met_via", "Met via (how you met, who introduced you)"),
         Field("cadence_days", "Keep in touch every … days (empty: default)"),
+        # Set by z in the review; here it is seen, changed, or emptied to end it.
+        Field("quiet_until", "Quiet until (not in the review as going cold before; empty: none)"),
         Field("notes", "Notes", "text"),
     )
 

@@ -1,8 +1,8 @@
 """Review (4): one pass through what deserves attention today, a key per action.
 
-d done, z snooze (planned outreach), s skip for today, l log a note, p plan an outreach,
-enter open. A progress line counts the items; when the last is handled, a summary says
-what was done.
+d done, z snooze (a plan; someone going cold: not before a day), s skip for today, l log a
+note, p plan an outreach, enter open. A progress line counts the items; when the last is
+handled, a summary says what was done.
 """
 
 from __future__ import annotations
@@ -13,15 +13,18 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from netjournal.core.errors import NetjournalError
+from netjournal.core.note_line import note_line
+from netjournal.core.person_quiet import person_in_item
 from netjournal.core.review import ReviewItem
 from netjournal.core.review_session import Handled, ReviewSession, plan_kind
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.tui.contract import NetjournalScreen
 from netjournal.tui.keys import key_text
-from netjournal.tui.safe_text import safe_for_terminal
+from netjournal.tui.safe_text import safe_assemble, safe_for_terminal
+from netjournal.tui.widgets.key_footer import KeyFooter
 from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
@@ -29,6 +32,8 @@ from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 class ReviewScreen(NetjournalScreen[None]):
     BINDINGS = [
         Binding("d", "done", "Done", id="review.done"),
+        # The key line names it; the footer has no room at 120 columns.
+        Binding("n", "done_note", "Done+note", show=False, id="review.done_note"),
         Binding("u", "undo", "Undo done", show=False, id="review.undo"),  # the key line says it
         Binding("z", "snooze", "Snooze", id="review.snooze"),
         Binding("s", "skip", "Skip today", id="review.skip"),
@@ -51,8 +56,9 @@ class ReviewScreen(NetjournalScreen[None]):
                            Column("Why", weight=1.6)), id="list")  # fmt: skip
         yield KeyHint("{review.done} done ({review.undo} takes back) · {review.snooze} snooze · "
                       "{review.skip} skip today · {review.log} log a note · {review.plan} plan · "
-                      "{review.drop} drop · {list.open} open", id="review-keys")  # fmt: skip
-        yield Footer()
+                      "{review.drop} drop · {review.done_note} done with a note · {list.open} open",
+                      id="review-keys")  # fmt: skip
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = safe_for_terminal(self.title_text or "Review", one_line=True)
@@ -81,16 +87,26 @@ class ReviewScreen(NetjournalScreen[None]):
 
     def _show(self, keep: str | None, snapshot: JournalSnapshot) -> None:
         """Draw what is left to review, the cursor on `keep`."""
-        rows = [Row(item.id, (item.kind, item.title, self._why(item, snapshot)))
+        table = self.query_one("#list", RecordTable)
+        room = table.widths(table.scrollable_content_region.width)[1]  # the title's column
+        rows = [Row(item.id, (item.kind, item.title, self._why(item, snapshot, room)))
                 for item in self.session.items]  # fmt: skip
-        self.query_one("#list", RecordTable).set_rows(rows, keep=keep)
+        table.set_rows(rows, keep=keep)
         self._progress()
 
-    def _why(self, item: ReviewItem, snapshot: JournalSnapshot) -> str:
-        # Plans' titles get cut in narrow columns: the reason names whom they are with.
-        if item.kind == "outreach" and item.person_ids:
-            return f"{item.reason} · {snapshot.names(item.person_ids)}"
-        return item.reason
+    def on_resize(self) -> None:
+        # A wider title column may show the names the Why column had to give.
+        snapshot = self.nj.snapshot
+        if snapshot is not None and hasattr(self, "session") and self.session.queue:
+            self._show(self.query_one("#list", RecordTable).current_key, snapshot)
+
+    def _why(self, item: ReviewItem, snapshot: JournalSnapshot, room: int) -> str | Content:
+        # Whom a plan is with where its title, as the column shows it, does not say; its note.
+        people = snapshot.people
+        shown = item.title if len(item.title) <= room else item.title[: max(0, room - 1)]
+        why = item.why([people[i].name for i in item.person_ids if i in people], shown)
+        note = note_line(item.note)
+        return safe_assemble(why, " · ", (note, "italic")) if note else why
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.only != () if action == "close" else True
@@ -131,6 +147,19 @@ class ReviewScreen(NetjournalScreen[None]):
         if outreach is not None and await self.nj.finish(outreach):
             self._count("done")
 
+    def action_done_note(self) -> None:
+        """Done, saying what happened: a line and the channel become the talk logged."""
+        item = self._current()
+        snapshot = self.nj.snapshot
+        outreach = snapshot.outreach.get(item.id) if item and snapshot else None
+        if outreach is None:
+            if item is not None:
+                self.action_done()  # says what d does instead
+            return
+        from netjournal.tui.screens.done_note import finish_with_note
+
+        finish_with_note(self, outreach, lambda: self._count("done"))
+
     def action_undo(self) -> None:
         self.run_worker(self._undo(), group="save")
 
@@ -146,13 +175,26 @@ class ReviewScreen(NetjournalScreen[None]):
         snapshot = self.nj.snapshot
         if item is None or snapshot is None:
             return
+        from netjournal.tui.screens.snooze import SnoozeDialog
+
+        person_id = person_in_item(item.id)
+        if person_id is not None and person_id in snapshot.people:  # not before a day
+            def quiet(result: object) -> None:
+                refreshed = self.nj.snapshot
+                now = refreshed.people.get(person_id) if refreshed else None
+                if now is not None and now.is_quiet_on(self.session.day):
+                    self._count("snoozed")
+
+            self.app.push_screen(SnoozeDialog(snapshot.people[person_id]), quiet)
+            return
         if item.kind != "outreach":
             said = (
-                "{review.snooze} snoozes planned outreach; {review.skip} skips a person for today."
-            )
+                "{review.snooze} snoozes planned outreach or someone going cold; "
+                + ("{review.plan} picks whom to share this with." if item.kind == "share"
+                   else "{review.plan} plans to bring them in, {review.skip} skips for today.")
+            )  # fmt: skip
             self.notify(key_text(self, said), markup=False)
             return
-        from netjournal.tui.screens.snooze import SnoozeDialog
 
         def closed(result: object) -> None:
             refreshed = self.nj.snapshot

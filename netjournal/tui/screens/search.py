@@ -6,7 +6,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 from textual.worker import get_current_worker
 
 from netjournal.core.finding import SHOWN, find, people_to_ask
@@ -16,6 +16,7 @@ from netjournal.core.words import count_of
 from netjournal.tui.commands import highlighted
 from netjournal.tui.contract import NetjournalScreen
 from netjournal.tui.safe_text import safe_content
+from netjournal.tui.widgets.key_footer import KeyFooter
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
 TABLE_OF_TYPE = {"person": "people", "learning": "learnings", "interaction": "interactions",
@@ -53,7 +54,7 @@ class SearchScreen(NetjournalScreen[tuple[str, str] | None]):
             ),
             id="results",
         )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Search"
@@ -105,6 +106,8 @@ class SearchScreen(NetjournalScreen[tuple[str, str] | None]):
         )  # fmt: skip
         if query.strip() and not hits:
             status = "Nothing matches. Try fewer or shorter words."
+        if query.strip() and self.nj.index is None:  # the first index of a journal: seconds
+            status += " The search index is being built: every record is read meanwhile (slower)."
         if query.startswith("?"):
             status = (
                 f"Who would you ask about '{query[1:].strip()}'? Best first, with the reasons."

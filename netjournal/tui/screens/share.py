@@ -1,4 +1,5 @@
-"""`s` on a learning: people ranked for it, `space` picks, `enter` plans one share each.
+"""`s` on a learning: people ranked for it, `space` picks, `b` picks the best three, `enter`
+plans one share each.
 
 The due date (today unless changed: tab to it) takes everyday forms like the forms do.
 Dismisses with the number of shares planned (0 when cancelled).
@@ -12,12 +13,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Header, Input, Label, Static
 
 from netjournal.core.dates import parse_due
 from netjournal.core.errors import NetjournalError
 from netjournal.core.planning import plan_outreach, planned_share_people
 from netjournal.core.records import Learning, Outreach
+from netjournal.core.share_picks import BEST, best_to_share
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.store import Store
 from netjournal.core.suggest import share_candidates
@@ -25,6 +27,7 @@ from netjournal.core.words import count_of
 from netjournal.tui.contract import NetjournalScreen
 from netjournal.tui.keys import key_text
 from netjournal.tui.safe_text import safe_assemble
+from netjournal.tui.widgets.key_footer import KeyFooter
 from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
@@ -32,6 +35,7 @@ from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 class ShareScreen(NetjournalScreen[int]):
     BINDINGS = [
         Binding("space", "pick", "Pick", id="share.pick"),
+        Binding("b", "pick_best", f"Pick best {BEST}", id="share.pick_best"),
         Binding("enter", "plan", "Plan shares", priority=True, id="share.plan"),
         Binding("escape", "close", "Cancel", id="share.close"),
     ]
@@ -42,6 +46,7 @@ class ShareScreen(NetjournalScreen[int]):
         self.picked: list[str] = list(picked)  # pre-picked by the review's strong matches
         self.planned: set[str] = set()  # people a share of this learning is planned with
         self._rows: dict[str, tuple[str, str, str]] = {}
+        self._best: list[str] | None = None  # whom b picks; None until ranked
         self._saving = False
 
     def compose(self) -> ComposeResult:
@@ -57,9 +62,10 @@ class ShareScreen(NetjournalScreen[int]):
         with Horizontal(id="share-due"):
             yield Label("Due ")
             yield Input("today", placeholder="today, fri, +1w, 2026-12-14", id="due")
-        yield KeyHint("{share.pick} picks · tab: due date · {share.plan} plans a share for each · "
-                      "{share.close} cancels", id="review-keys")  # fmt: skip
-        yield Footer()
+        yield KeyHint(f"{{share.pick}} picks · {{share.pick_best}} picks the best {BEST} · tab: "
+                      "due date · {share.plan} plans a share for each · {share.close} cancels",
+                      id="review-keys")  # fmt: skip
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Share"
@@ -78,6 +84,7 @@ class ShareScreen(NetjournalScreen[int]):
         candidates = await asyncio.to_thread(
             share_candidates, snapshot, self.learning, everyone=True, picked=tuple(self.picked)
         )
+        self._best = best_to_share(candidates)
         for entry in candidates:
             why = "; ".join(entry.reasons)
             mark = (
@@ -103,6 +110,18 @@ class ShareScreen(NetjournalScreen[int]):
             self.picked.remove(key)
         else:
             self.picked.append(key)
+        self._show()
+
+    def action_pick_best(self) -> None:
+        """Pick the people the learning fits best (the three at the top, as ranked)."""
+        if self._best is None:
+            self.notify("Still ranking people for it; press again in a moment.", markup=False)
+            return
+        if not self._best:
+            self.notify(key_text(self, "It fits nobody in particular: pick people with "
+                                 "{share.pick}."), markup=False)  # fmt: skip
+            return
+        self.picked += [i for i in self._best if i not in self.picked]
         self._show()
 
     def action_plan(self) -> None:

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from netjournal.core.records import Interaction, Person
 from netjournal.core.snapshot import JournalSnapshot
@@ -14,6 +14,7 @@ from netjournal.tui.contract import NetjournalScreen
 from netjournal.tui.detail import lines, preview
 from netjournal.tui.keys import key_hint
 from netjournal.tui.safe_text import safe_assemble, safe_for_terminal
+from netjournal.tui.widgets.key_footer import KeyFooter
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
 
@@ -40,7 +41,7 @@ class TimelineScreen(NetjournalScreen[None]):
             )  # fmt: skip
             with VerticalScroll(id="detail-pane"):
                 yield Static(id="detail", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.sub_title = safe_for_terminal(f"Timeline of {self.person.name}", one_line=True)

@@ -7,8 +7,9 @@ never parsed as markup, and made safe for the terminal on every draw.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar, overload
 
 from textual.binding import Binding
 from textual.content import Content
@@ -21,6 +22,7 @@ from textual.strip import Strip
 from netjournal.tui.safe_text import safe_content
 
 MIN_WIDTH = 8  # narrower than this, a column's text is unreadable: leave the column out
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,63 @@ class Row:
     cells: tuple[str | Content, ...]  # strings are plain text; Content carries highlights
     dim: bool = False
     heading: bool = False  # a group heading ("Overdue"): not selectable
+
+
+class LazyRows(Sequence[Row], Generic[T]):
+    """Rows made from records when first drawn: listing 40,000 learnings costs the lines on
+    screen, not 40,000 Rows. `records` are in the order shown; `key` is a record's row key."""
+
+    def __init__(
+        self, records: Sequence[T], make: Callable[[T], Row], key: Callable[[T], str]
+    ) -> None:
+        self.records = records
+        self._make = make
+        self._key = key
+        self._made: dict[int, Row] = {}
+        self._where: dict[str, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+
+    def __getitem__(self, index: int | slice) -> Row | list[Row]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self.records)
+        row = self._made.get(index)
+        if row is None:
+            row = self._made[index] = self._make(self.records[index])  # IndexError ends loops
+        return row
+
+    def __eq__(self, other: object) -> bool:  # as a list of the same rows would compare
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def index_of(self, key: str | None) -> int | None:
+        """Where the row of `key` is, without making every row."""
+        if key is None:
+            return None
+        if self.records and self._key(self.records[0]) == key:  # a new filter keeps the top
+            return 0
+        if self._where is None:
+            self._where = {self._key(record): i for i, record in enumerate(self.records)}
+        return self._where.get(key)
+
+
+def index_of(rows: Sequence[Row], key: str | None) -> int | None:
+    """Where the row of `key` is in `rows` (None if it is not there)."""
+    if isinstance(rows, LazyRows):
+        return rows.index_of(key)
+    return next((i for i, row in enumerate(rows) if row.key == key), None)
 
 
 class RecordTable(ScrollView, can_focus=True):
@@ -98,7 +157,8 @@ class RecordTable(ScrollView, can_focus=True):
     def __init__(self, columns: Sequence[Column], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.columns = tuple(columns)
-        self.rows: list[Row] = []
+        self.rows: Sequence[Row] = []
+        self._sized = Size(0, 0)  # the size of the last Resize handled
 
     @property
     def current_key(self) -> str | None:
@@ -109,8 +169,8 @@ class RecordTable(ScrollView, can_focus=True):
     def set_rows(self, rows: Sequence[Row], keep: str | None = None) -> None:
         """Replace the rows, keeping the cursor on `keep` (or the current record) if present."""
         keep = keep or self.current_key
-        self.rows = list(rows)
-        index = next((i for i, row in enumerate(self.rows) if row.key == keep), None)
+        self.rows = rows if isinstance(rows, LazyRows) else list(rows)
+        index = index_of(self.rows, keep)
         self.virtual_size = Size(self.size.width, len(self.rows) + 1)
         self.cursor = self._selectable(
             index if index is not None else min(self.cursor, len(self.rows) - 1), 1
@@ -167,6 +227,10 @@ class RecordTable(ScrollView, can_focus=True):
             self.cursor = row
 
     def on_resize(self) -> None:
+        # A screen shown again sends a Resize of the same size: nothing to move (no repaint).
+        if self.size == self._sized:
+            return
+        self._sized = self.size
         self.virtual_size = Size(self.size.width, len(self.rows) + 1)
         self.call_after_refresh(self._show_cursor)
 

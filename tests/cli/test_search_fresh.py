@@ -1,0 +1,60 @@
+"""`netjournal search` finds what was added a second ago, typos forgiven, from the cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.cli.support import RunCli, ok_json, prepare
+
+
+def names(hits: list[dict[str, object]]) -> list[object]:
+    return [hit["title"] for hit in hits]
+
+
+def test_a_person_added_after_the_cache_is_found_with_a_typo(
+    run_cli: RunCli, journal_dir: Path
+) -> None:
+    prepare(journal_dir, "add", "person", "Ann Lee", "--org", "Contoso")
+    prepare(journal_dir, "add", "learning", "Cold chain spoilage", "-m", "Alerts, not dashboards")
+    assert names(ok_json(run_cli("search", "spoilage", "--json"))) == ["Cold chain spoilage"]
+    cache = journal_dir / ".cache" / "search-index"
+    written = cache.stat().st_mtime_ns  # the first search left the cache
+
+    kwabena = prepare(journal_dir, "add", "person", "Kwabena Asante", "--org", "Maersk")
+    hits = ok_json(run_cli("search", "Asantee", "--json"))
+    assert [(hit["type"], hit["id"], hit["title"]) for hit in hits] == [
+        ("person", kwabena, "Kwabena Asante")
+    ]
+    assert names(ok_json(run_cli("search", "Mearsk", "--json"))) == ["Kwabena Asante"]
+    assert "Kwabena Asante" in run_cli("search", "kwabena asnte").stdout
+    # Older records are still found, and the cache was not rebuilt for one new person.
+    assert names(ok_json(run_cli("search", "spoilge", "--json"))) == ["Cold chain spoilage"]
+    assert cache.stat().st_mtime_ns == written
+
+
+def test_three_letter_words_forgive_no_typo(run_cli: RunCli, journal_dir: Path) -> None:
+    prepare(journal_dir, "add", "person", "Bo Lin", "--org", "Acme")
+    assert names(ok_json(run_cli("search", "lin", "--json"))) == ["Bo Lin"]
+    assert ok_json(run_cli("search", "lim", "--json")) == []
+    assert ok_json(run_cli("search", "bo lim", "--json")) == []
+
+
+def test_transliterated_names_are_found_typed_plain_and_with_a_typo(
+    run_cli: RunCli, journal_dir: Path
+) -> None:
+    prepare(journal_dir, "add", "person", "Ann Lee")
+    ok_json(run_cli("search", "ann", "--json"))  # the cache exists before the names are added
+    for name in ("Đorđe Petrović", "Дмитрий Иванов", "Søren Ørsted"):
+        prepare(journal_dir, "add", "person", name)
+    assert names(ok_json(run_cli("search", "dorde petrovic", "--json"))) == ["Đorđe Petrović"]
+    assert names(ok_json(run_cli("search", "petrovci", "--json"))) == ["Đorđe Petrović"]
+    assert names(ok_json(run_cli("search", "dmitrii ivanov", "--json"))) == ["Дмитрий Иванов"]
+    assert names(ok_json(run_cli("search", "soren orsted", "--json"))) == ["Søren Ørsted"]
+
+
+def test_a_deleted_cache_loses_nothing(run_cli: RunCli, journal_dir: Path) -> None:
+    prepare(journal_dir, "add", "person", "Hannah Fischer", "--org", "Schenker")
+    assert names(ok_json(run_cli("search", "schenkr", "--json"))) == ["Hannah Fischer"]
+    (journal_dir / ".cache" / "search-index").unlink()
+    assert names(ok_json(run_cli("search", "schenkr", "--json"))) == ["Hannah Fischer"]
+    assert (journal_dir / ".cache" / "search-index").exists()  # built again (small journal)
