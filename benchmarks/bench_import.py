@@ -156,7 +156,7 @@ TICK_S = 0.05  # the responsiveness probe: a `set_interval` callback every 50 ms
 LATE_P95_S, LATE_MAX_S = 0.100, 0.250  # how late a tick may be: p95 and max
 GAP_SHOWN_S = 0.040  # late ticks listed with what ran meanwhile
 PREVIEWED = ("Press enter to import", "Nothing to import")
-DONE = "enter or escape closes."
+DONE = " closes."  # "enter or esc closes." (the key as Textual shows it; was "escape")
 
 
 class Spans:
@@ -287,6 +287,7 @@ def instrument() -> Spans:
     from netjournal.core.snapshot import JournalSnapshot
     from netjournal.formats.report import ImportReport
     from netjournal.tui import app as app_module
+    from netjournal.tui import index_at_start
     from netjournal.tui.screens import import_screen
     from netjournal.tui.screens.area import AreaScreen
     from netjournal.tui.screens.people import PeopleScreen
@@ -317,7 +318,9 @@ def instrument() -> Spans:
         (JournalSnapshot, "load", "JournalSnapshot.load"),
         (app_module, "open_index", "open_index"),
         (app_module, "rebuild_index", "rebuild_index"),
-        (search_index.LiveIndex, "update", "LiveIndex.update"),
+        (index_at_start, "open_cached", "open_cached (the index at start)"),
+        (search_index.LiveIndex, "sync", "LiveIndex.sync (what a save changed)"),
+        (search_index.LiveIndex, "update", "LiveIndex.update (a cache without shards)"),
         (store_module.Store, "_write", "Store._write (a save)"),
         (store_module.Store, "batch", "Store.batch"),
     ]

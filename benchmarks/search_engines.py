@@ -353,7 +353,7 @@ def child_python(work: Path, repeats: int) -> dict:
         "cache_mb": cache_path(store).stat().st_size / 2**20,
         "vocab": len(index.vocab),
         "words": len(index.words),
-        "postings": len(index.postings),
+        "postings": len(index.postings.values),
         "records": len(rows),
         **keys,
         "rss_mb": vm_hwm_mb(),

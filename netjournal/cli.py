@@ -41,12 +41,23 @@ EXIT_CRASH = 70  # sysexits' EX_SOFTWARE: netjournal itself is broken
 argparse._ = functools.cache(argparse._)  # type: ignore[attr-defined]
 
 
+class Commands(argparse._SubParsersAction):
+    """Subcommands whose own --help starts with the line the command list shows for them."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        said = kwargs.get("help")
+        if said and "description" not in kwargs:
+            kwargs["description"] = f"{said[:1].upper()}{said[1:]}."
+        return super().add_parser(name, **kwargs)
+
+
 class Parser(argparse.ArgumentParser):
     """argparse that reports a usage mistake as one sentence with a pointer to --help."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", ExamplesFormatter)  # examples keep their lines
         super().__init__(*args, **kwargs)
+        self.register("action", "parsers", Commands)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         say(f"{message}; see `{self.prog} --help`.", prog=self.prog)

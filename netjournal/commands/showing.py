@@ -10,8 +10,10 @@ from netjournal.commands.output import print_json, print_table, show
 from netjournal.commands.record_json import as_listed, outreach_json, record_json
 from netjournal.core.cadence_words import cadence_words
 from netjournal.core.clock import today
+from netjournal.core.conflict_notes import conflict_notes
 from netjournal.core.contacts import last_contacts
 from netjournal.core.errors import NotFound
+from netjournal.core.fields import label
 from netjournal.core.line_numbers import is_line_number, numbered_id
 from netjournal.core.names import learning_candidates, person_candidates, resolve
 from netjournal.core.records import INFLUENCE_LEVELS, Interaction, Learning, Outreach, Person
@@ -113,6 +115,12 @@ def _print_fields(record: AnyRecord, snapshot: JournalSnapshot) -> None:
     if long_text.strip():
         show()
         show("\n".join(f"  {line}" for line in long_text.splitlines()))
+    kept = conflict_notes(record)
+    if kept:  # what a merge of two devices did not keep, as the app's detail shows it
+        show()
+        show("Also written on another device")
+        print_table([["  " + label(note.field), note.value] for note in kept], "")
+        show(f"  (`netjournal edit {record.id} --clear-conflicts` once you have looked)")
 
 
 def _fields(record: AnyRecord, snapshot: JournalSnapshot) -> tuple[list[tuple[str, str]], str]:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from netjournal.commands.output import note, show
-from netjournal.core.git_setup import merge_driver, setup_git, sync_git
+from netjournal.core.git_setup import git, merge_driver, setup_git, sync_git
 from netjournal.core.store import Store
 from netjournal.core.table_merge import NotATable
 
@@ -27,7 +27,11 @@ def sync(folder: Path, args: argparse.Namespace) -> int:
 def setup(folder: Path, args: argparse.Namespace) -> int:
     for line in setup_git(folder).done:
         show(line)
-    show("On another machine: git clone URL FOLDER, then netjournal --dir FOLDER setup-git.")
+    if git(folder, "remote").strip():  # a clone, or a journal already pushed: the daily step
+        show("Each day: netjournal sync --git (commit, pull merging, push).")
+    else:  # what the README's "Two machines" says comes next
+        show(f"Next, in {folder}: git remote add origin URL && git push -u origin HEAD; on "
+             "another machine: git clone URL FOLDER, then netjournal --dir FOLDER setup-git.")  # fmt: skip
     return 0
 
 

@@ -46,6 +46,10 @@ class CopiesMerged:
         """One line for the user ("" when there was nothing to merge)."""
         if not self.merged:
             return ""
+        if not self.changes:  # "Merged 0 changes" reads as if something had failed
+            copies = count_of(len(self.merged), "conflict copy", "conflict copies")
+            held = "it held" if len(self.merged) == 1 else "they held"
+            return f"Removed {copies} from another device: {held} nothing new."
         said = f"Merged {count_of(self.changes, 'change')} from another device"
         if self.conflicts:
             said += (
@@ -116,6 +120,17 @@ def merge_copies(folder: Path, finish: Callable[[], object] = lambda: None) -> C
             fsync_folder(parent)
         report.merged += [_name(folder, copy) for copy in done]
     return report
+
+
+def copies_kept(folder: Path) -> list[str]:
+    """Why each conflict copy that `merge_copies` would keep (not merge) is kept; reads only."""
+    report = CopiesMerged()
+    for original, copies in sorted(find_copies(folder).items()):
+        if original.name == META_NAME and original.parent == folder:
+            _meta_copies(folder, copies, report)
+        else:
+            _merge_into(folder, original, copies, report)
+    return report.kept
 
 
 def _merge_into(

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from netjournal.core.commit import pending
-from netjournal.core.conflict_copies import find_copies
+from netjournal.core.conflict_copies import copies_kept, find_copies
 from netjournal.core.conflict_notes import conflict_notes
 from netjournal.core.errors import JournalError
 from netjournal.core.records import Interaction, Learning, Outreach, Person, Record
@@ -142,12 +142,15 @@ def _check_conflicts(records: dict[str, dict[str, Record]], checkup: Checkup) ->
 
 
 def _check_copies(folder: Path, checkup: Checkup) -> None:
+    kept = copies_kept(folder)  # a copy sync cannot merge is said as sync says it, not "merges"
     for copies in find_copies(folder).values():
         for copy in copies:
-            checkup.notes.append(
-                f"{copy.relative_to(folder).as_posix()} is a conflict copy left by a sync "
-                "engine; `netjournal sync` merges it into the journal."
-            )
+            name = copy.relative_to(folder).as_posix()
+            why = next((line for line in kept if line.startswith(f"{name} ")), None)
+            checkup.notes.append(why or (
+                f"{name} is a conflict copy left by a sync engine; `netjournal sync` merges it "
+                "into the journal."
+            ))  # fmt: skip
 
 
 def _check_references(

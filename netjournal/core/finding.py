@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
+from netjournal.core.profile_index import profiles_for
 from netjournal.core.records import Record
 from netjournal.core.search import SearchHit, hit_for, search
 from netjournal.core.search_index import LiveIndex
 from netjournal.core.search_query import parse_query
 from netjournal.core.snapshot import JournalSnapshot
-from netjournal.core.who import rank_people_for
+from netjournal.core.who import FIELDS, rank_people_for
 from netjournal.core.word_weights import weights_for
 
 SHOWN = 200  # results the app lists for a query
@@ -91,6 +92,7 @@ def people_to_ask(
         limit=limit,
         mentioning=index.mentioning if index else None,
         weights=weights_for(snapshot),  # once per snapshot: `/` asks at every keystroke
+        profiles=profiles_for(snapshot, FIELDS),  # likewise
     )
     return [SearchHit("person", entry.person.id, entry.person.name, entry.score,
                       "; ".join(entry.reasons)) for entry in ranked]  # fmt: skip

@@ -3,7 +3,7 @@
 `setup_git` makes the folder a repository (or, in a clone, only sets the merge driver up: git
 never clones `.git/config`), writes `.gitattributes` (every table file merges with the
 `netjournal` driver), `.gitignore` and `.stignore` (per-device files stay out of git and
-Syncthing), and registers the driver (`netjournal merge-file %O %A %B`) in `.git/config`.
+Syncthing), and registers the driver (`netjournal merge-file %O %A %B %P`) in `.git/config`.
 `sync_git` is a day's exchange: commit what changed, pull (merging), push.
 """
 
@@ -20,6 +20,7 @@ from pathlib import Path
 from netjournal.core.atomic_file import write_atomically
 from netjournal.core.errors import JournalError
 from netjournal.core.journal_lock import JournalLock
+from netjournal.core.private_files import close_to_others
 from netjournal.core.records import RECORD_TYPES
 from netjournal.core.table_merge import Merged, merge_files
 
@@ -40,7 +41,8 @@ class GitSetup:
 
 def driver_command() -> str:
     """The command git runs to merge a journal file: this very netjournal."""
-    return f"{shlex.quote(sys.executable)} -m netjournal merge-file %O %A %B"
+    # %P (git 2.24+) is the file's path in the repository, so a message names the real file
+    return f"{shlex.quote(sys.executable)} -m netjournal merge-file %O %A %B %P"
 
 
 def setup_git(folder: Path) -> GitSetup:
@@ -58,6 +60,8 @@ def setup_git(folder: Path) -> GitSetup:
     git(folder, "config", f"merge.{DRIVER}.name", "netjournal: merge journal files by record")
     git(folder, "config", f"merge.{DRIVER}.driver", driver_command())
     report.done.append("Registered the netjournal merge driver in .git/config.")
+    if close_to_others(folder):
+        report.done.append("Closed the journal's files to other users (git clone had opened them).")
     if not _has_commits(folder):
         git(folder, "add", "-A")
         try:
@@ -83,7 +87,11 @@ def _exchange(folder: Path) -> list[str]:
         git(folder, "commit", "-q", "-m", f"netjournal on {socket.gethostname()}")
         said.append("Committed this device's changes.")
     if git(folder, "remote").strip():
-        git(folder, "pull", "-q", "--no-rebase", "--no-edit")
+        try:
+            git(folder, "pull", "-q", "--no-rebase", "--no-edit")
+        except JournalError as error:
+            _stopped_merge(folder, error)
+        close_to_others(folder)  # git wrote the pulled files with the umask's mode
         said.append("Pulled and merged the other devices' changes.")
         git(folder, "push", "-q")
         said.append("Pushed.")
@@ -92,11 +100,25 @@ def _exchange(folder: Path) -> list[str]:
     return said
 
 
+def _stopped_merge(folder: Path, error: JournalError) -> None:
+    """A pull that stopped on files git could not merge: say which, and the two ways on."""
+    stuck = git(folder, "diff", "--name-only", "--diff-filter=U").split()
+    if not stuck:
+        raise error
+    said = str(error).removeprefix("git pull failed: ").split(" git leaves it as")[0]
+    raise JournalError(
+        f"git could not merge {', '.join(stuck)}: {said.rstrip('.')}. They hold this device's "
+        f"version (nothing was lost); in {folder}, fix them and `git commit`, or `git merge "
+        "--abort` to undo the pull."
+    ) from None
+
+
 def merge_driver(base: Path, ours: Path, theirs: Path, name: str) -> Merged:
     """git's merge driver: BASE, OURS and THEIRS merged record by record, written over OURS
     (git's temporary). NotATable, and OURS left as it is, if one is not a table file."""
     try:
-        merged = merge_files(ours.read_bytes(), theirs.read_bytes(), base.read_bytes(), name)
+        merged = merge_files(ours.read_bytes(), theirs.read_bytes(), base.read_bytes(),
+                             f"this device's {name}", f"the incoming {name}")  # fmt: skip
     except OSError as error:
         raise JournalError(f"Cannot read {error.filename}: {error.strerror}.") from None
     write_atomically(ours, merged.data)
@@ -117,7 +139,8 @@ def git(folder: Path, *args: str) -> str:
         raise JournalError("git is not installed (or not on PATH).") from None
     if done.returncode != 0:
         said = (done.stderr or done.stdout).strip().splitlines()
-        raise JournalError(f"git {args[0]} failed: {said[-1] if said else done.returncode}.")
+        last = said[-1].removeprefix("netjournal: note: ").rstrip(".") if said else done.returncode
+        raise JournalError(f"git {args[0]} failed: {last}.")
     return done.stdout
 
 

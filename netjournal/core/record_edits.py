@@ -28,7 +28,10 @@ def record_by_id(store: Store, record_id: str) -> Record:
         found = store.get(kind, record_id)
         if found is not None:
             return found
-    raise NotFound(f"No record has the id '{record_id}' (netjournal list ... --json shows ids).")
+    raise NotFound(
+        f"No record has the id '{record_id}'; nothing was changed (`netjournal show "
+        "NAME` prints a person's id, `netjournal list people` everyone's)."
+    )
 
 
 def without_conflicts(record: Record) -> Record:

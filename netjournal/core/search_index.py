@@ -1,19 +1,21 @@
 """The search index: every word of every record, found as you type, typos forgiven.
 
 Words are folded (lower case, accents off) and numbered; each record's words are kept once
-(a forward index) and inverted into postings, all in flat arrays. Records are numbered
-newest first, so postings are in recency order too. A query's last word is a prefix; a word
-also matches vocabulary words a few edits away, by its length (`typo_distance`; optimal
-string alignment, so a swap of two letters is one edit). Candidates hold every query word;
-at most RERANK of them are ranked with rapidfuzz on their titles, newest first among equals.
+(a forward index) and inverted into postings (two bytes each: `postings.py`), all in flat
+arrays. Records are numbered newest first, so postings are in recency order too. A query's
+last word is a prefix; a word also matches vocabulary words a few edits away, by its length
+(`typo_distance`; optimal string alignment, so a swap of two letters is one edit).
+Candidates hold every query word; at most RERANK of them are ranked with rapidfuzz on their
+titles, newest first among equals.
 
 The index is built once from all records (in a worker; about 4 s at 100,000 notes) and
 saved as a cache file in the journal folder (`.cache/search-index`, written by the store),
-which loads in a fifth of a second. It remembers which shard file each record came from
-and each shard's signature, so a process can bring it up to date by reading only the shards
-changed since (`open_cached`). Records changed since the build (by this process or another:
-their `updated` stamp differs) go into a small second index of their own, vocabulary
-included, so they are found with typos like the rest: see `LiveIndex`.
+which opens in a few hundredths of a second (arrays mapped, columns split when first used).
+It remembers which shard file each record came from and each shard's signature, so a
+process can bring it up to date by reading only the shards changed since (`open_cached`).
+Records changed since the build (by this process or another: their `updated` stamp differs)
+go into a small second index of their own, vocabulary included, so they are found with
+typos like the rest: see `LiveIndex`.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ import os
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import cached_property
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -35,19 +39,22 @@ from rapidfuzz.distance import OSA
 
 from netjournal.core.errors import JournalError, NetjournalError
 from netjournal.core.names import fold
+from netjournal.core.postings import Postings
 from netjournal.core.records import RECORD_TYPES, Record
 from netjournal.core.search import TYPE_NAMES, record_text
-from netjournal.core.shards import SUFFIX, disk_signature
+from netjournal.core.shards import SUFFIX, collector_paused, disk_signature
 from netjournal.core.store import Store
 from netjournal.core.word_rules import MENTION_SUFFIX, typo_distance  # one rule: who, /
 
 RERANK = 300
 TYPE_ORDER = {"person": 0, "learning": 1, "outreach": 2, "interaction": 3}
 EXPENSIVE = 40_000  # postings: a term this common is checked on candidates, not merged
-CACHE_VERSION = 4  # 4: shard of each record, shard signatures, columns joined (2: transliteration)
+EXPENSIVE_SHARE = 0.36  # or in that share of the records, if more (40,000 of 112,000)
+CACHE_VERSION = 5  # 5: postings in 2 bytes, types as codes (4: shards; 2: transliteration)
 CACHE_NAME = ".cache/search-index"
 REINDEX_AFTER = 500  # records changed since the build: then build afresh (their index: ~20 ms)
-JOINED = ("ids", "types", "stamps", "titles")  # columns cached as one string each
+JOINED = ("ids", "stamps", "titles")  # columns cached as one string each
+TYPES = tuple(TYPE_ORDER)  # a record's type is cached as its number here (one byte)
 SEPARATOR = "\x00"  # between them (cleaned text holds no control characters; replaced if so)
 NO_SHARD = 0xFFFF  # a record whose shard file is not known (indexed from records alone)
 
@@ -69,16 +76,12 @@ class SearchIndex:
     def __init__(self, data: dict[str, Any]) -> None:
         self.data = data
         self.words: list[str] = data["words"]
-        self.postings = data["postings"]
-        self.starts = data["starts"]
+        self.postings = Postings(data["postings"], data["starts"], data["blocks"])
         self.forward = data["forward"]
         self.fstarts = data["fstarts"]
-        self.tpostings = data["tpostings"]
-        self.tstarts = data["tstarts"]
-        self.ids: list[str] = data["ids"]
-        self.types: list[str] = data["types"]
-        self.stamps: list[str] = data["stamps"]
-        self.titles: list[str] = data["titles"]
+        self.in_titles = Postings(data["tpostings"], data["tstarts"], data["blocks"])
+        self.records = len(data["types"])
+        self.type_codes = data["types"]  # TYPES[code] of each record
         self.shard_names: list[str] = data.get("shard_names", [])
         self.shard_signatures: dict[str, list[int]] = data.get("shard_signatures", {})
         self.dshard = data.get("dshard", array("H"))
@@ -90,8 +93,39 @@ class SearchIndex:
             words, numbers = self.by_length.setdefault(len(word), ([], []))
             words.append(word)
             numbers.append(number)
-        self.position = dict(zip(self.ids, range(len(self.ids)), strict=True))
         self._memo: dict[tuple[str, bool], tuple[list[int], set[int]]] = {}
+
+    # Worked out on first use: opening the index (the app's start, every CLI search) skips them.
+    @cached_property
+    def position(self) -> dict[str, int]:
+        """Record id -> its number in the index."""
+        return dict(zip(self.ids, range(len(self.ids)), strict=True))
+
+    # The columns of a cache stay one string each until first used (splitting takes time).
+    @cached_property
+    def ids(self) -> list[str]:
+        """Each record's id, by record number."""
+        return self._column("ids")
+
+    @cached_property
+    def titles(self) -> list[str]:
+        """Each record's title, folded (what results are ranked by)."""
+        return self._column("titles")
+
+    @cached_property
+    def stamps(self) -> list[str]:
+        """Each record's `updated` stamp when indexed (to tell which changed since)."""
+        return self._column("stamps")
+
+    def _column(self, name: str) -> list[str]:
+        column = self.data[name]
+        if not isinstance(column, str):
+            return list(column)
+        return column.split(SEPARATOR) if self.records else []
+
+    def type_of(self, doc: int) -> str:
+        """The type name ("person", "learning", ...) of record number `doc`."""
+        return TYPES[self.type_codes[doc]]
 
     @classmethod
     def build(cls, records: Iterable[Record], places: Places | None = None) -> SearchIndex:
@@ -110,16 +144,18 @@ class SearchIndex:
             fstarts.append(len(forward))
             titles.extend(map(number, set(tokens(record.label).split())))
             tstarts.append(len(titles))
-        postings, starts = _invert(forward, fstarts, len(ids))
-        tpostings, tbounds = _invert(titles, tstarts, len(ids))
+        postings = Postings.invert(forward, fstarts, len(ids))
+        in_titles = Postings.invert(titles, tstarts, len(ids))
         if len(ids) <= 0x10000:  # word numbers in two bytes: a quarter less on disk
             forward = array("H", forward)
         words = [word if word.isascii() else fold(word).replace(" ", "") for word in ids]
         names, signatures, dshard = _shards_of(ordered, places or {})
         return cls({
-            "words": words, "postings": postings, "starts": starts, "forward": forward,
-            "fstarts": fstarts, "tpostings": tpostings, "tstarts": tbounds,
-            "ids": [r.id for r in ordered], "types": [TYPE_NAMES[r.TABLE] for r in ordered],
+            "words": words, "postings": postings.values, "starts": postings.starts,
+            "forward": forward, "fstarts": fstarts, "tpostings": in_titles.values,
+            "tstarts": in_titles.starts, "blocks": postings.blocks,
+            "ids": [r.id for r in ordered],
+            "types": array("B", [TYPES.index(TYPE_NAMES[r.TABLE]) for r in ordered]),
             "stamps": [r.updated for r in ordered], "titles": [fold(r.label) for r in ordered],
             "shard_names": names, "shard_signatures": signatures, "dshard": dshard,
         })  # fmt: skip
@@ -130,8 +166,9 @@ class SearchIndex:
         head = {k: v for k, v in self.data.items() if k not in arrays}
         # One string per column, not 100,000 small ones: marshal reads it 10x faster.
         for name in JOINED:
-            head[name] = SEPARATOR.join(text.replace(SEPARATOR, " ") for text in head[name])
-        head["records"] = len(self.ids)
+            column = getattr(self, name)
+            head[name] = SEPARATOR.join(text.replace(SEPARATOR, " ") for text in column)
+        head["records"] = self.records
         head["arrays"] = [(k, v.typecode, len(v)) for k, v in arrays.items()]
         head["version"] = CACHE_VERSION
         # No copy: the file is written from the arrays' own buffers.
@@ -149,7 +186,8 @@ class SearchIndex:
         touches them, so the index is ready as soon as the small head is read.
         """
         try:
-            with path.open("rb") as handle:
+            # Hundreds of thousands of strings, none in a cycle: collecting would double the time.
+            with path.open("rb") as handle, collector_paused():
                 data = marshal.load(handle)
                 if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
                     return None
@@ -164,10 +202,12 @@ class SearchIndex:
                 offset += size
             data.pop("version")
             count = data.pop("records")
-            for name in JOINED:
-                data[name] = data[name].split(SEPARATOR) if count else []
-                if len(data[name]) != count:
-                    return None
+            # Each column is split when first used (see `ids`); its count is checked now.
+            if len(data["types"]) != count or any(
+                not isinstance(data[name], str) or data[name].count(SEPARATOR) != max(0, count - 1)
+                for name in JOINED
+            ):
+                return None
             return cls(data)
         except (OSError, EOFError, ValueError, TypeError, KeyError):
             return None
@@ -200,24 +240,16 @@ class SearchIndex:
         low = bisect.bisect_left(self.vocab, word)
         if low == len(self.vocab) or self.vocab[low] != word:
             return 0
-        number = self.vocab_ids[low]
-        return int(self.starts[number + 1] - self.starts[number])
+        return self.postings.count(self.vocab_ids[low])
 
     def _cost(self, words: list[int]) -> int:
-        return sum(self.starts[w + 1] - self.starts[w] for w in words)
+        return self.postings.cost(words)
 
     def _docs(self, words: list[int], upto: int | None = None) -> set[int]:
-        pieces = [self.postings[self.starts[w] : self.starts[w + 1]] for w in words]
-        if upto is not None:
-            pieces = [piece[: bisect.bisect_left(piece, upto)] for piece in pieces]
-        return set().union(
-            *(piece.tolist() for piece in pieces)
-        )  # tolist: C speed on a mapped view
+        return self.postings.docs(words, upto)
 
     def _title_docs(self, words: list[int]) -> set[int]:
-        return set().union(
-            *(self.tpostings[self.tstarts[w] : self.tstarts[w + 1]].tolist() for w in words)
-        )
+        return self.in_titles.docs(words)
 
     def _has(self, doc: int, wanted: set[int]) -> bool:
         return not wanted.isdisjoint(
@@ -241,31 +273,30 @@ class SearchIndex:
         ]
         if any(not words for words, _ in terms):
             return [], 0
-        in_title = self._title_docs(terms[0][0])
-        for words, _ in terms[1:]:
-            in_title &= self._title_docs(words)
+        in_title = self.in_titles.all_of([words for words, _ in terms])
         order = sorted(terms, key=lambda term: self._cost(term[0]))
-        cheap = [term for term in order if self._cost(term[0]) <= EXPENSIVE] or order[:1]
+        # Grows with the journal: at 300,000 notes checking 50,000 candidates cost 60 ms.
+        expensive = max(EXPENSIVE, int(self.records * EXPENSIVE_SHARE))
+        cheap = [term for term in order if self._cost(term[0]) <= expensive] or order[:1]
         rest = [term for term in order if all(term is not c for c in cheap)]
         wanted_types = set(types)
 
         def allowed(doc: int) -> bool:
-            return not wanted_types or self.types[doc] in wanted_types
+            return not wanted_types or self.type_of(doc) in wanted_types
 
-        found = [doc for doc in sorted(in_title) if allowed(doc)][:RERANK]
+        # The first RERANK only: a short prefix's title matches run to tens of thousands.
+        found = list(islice((doc for doc in sorted(in_title) if allowed(doc)), RERANK))
         seen = set(found)
-        upto: int | None = None if self._cost(cheap[0][0]) <= EXPENSIVE else 4_000
+        upto: int | None = None if self._cost(cheap[0][0]) <= expensive else 4_000
         while len(found) < RERANK:
-            candidates = self._docs(cheap[0][0], upto)
-            for words, _ in cheap[1:]:
-                candidates &= self._docs(words, upto)
+            candidates = self.postings.all_of([words for words, _ in cheap], upto)
             for doc in sorted(candidates - seen):
                 if allowed(doc) and all(self._has(doc, wanted) for _, wanted in rest):
                     found.append(doc)
                     seen.add(doc)
                     if len(found) >= RERANK:
                         break
-            if upto is None or upto >= len(self.ids):
+            if upto is None or upto >= self.records:
                 break
             upto *= 4
         phrase = " ".join(typed)
@@ -280,26 +311,13 @@ class SearchIndex:
                 found[hit[2]] not in in_title,
                 -hit[1],
                 not titles[hit[2]].startswith(typed[0]),
-                TYPE_ORDER.get(self.types[found[hit[2]]], len(TYPE_ORDER)),
+                self.type_codes[found[hit[2]]],  # TYPES is in TYPE_ORDER
                 -fuzz.ratio(phrase, titles[hit[2]]),
                 found[hit[2]],
             )
         )
         best = scored[:limit]
         return [self.ids[found[at]] for _, _, at in best], sum(found[at] in in_title for _, _, at in best)
-
-
-def _invert(docs: array, starts: array, words: int) -> tuple[array, array]:
-    buckets = [array("I") for _ in range(words)]
-    appends = [bucket.append for bucket in buckets]
-    for doc in range(len(starts) - 1):
-        for word in docs[starts[doc] : starts[doc + 1]]:
-            appends[word](doc)
-    postings, bounds = array("I"), array("Q", [0])
-    for bucket in buckets:
-        postings.extend(bucket)
-        bounds.append(len(postings))
-    return postings, bounds
 
 
 def _shards_of(ordered: list[Record], places: Places) -> tuple[list[str], dict[str, Any], array]:
@@ -362,6 +380,8 @@ class LiveIndex:
         self.removed: set[str] = set()
         self.fresh: SearchIndex | None = None  # the changed records, indexed
         self._docs: dict[str, dict[str, Any]] = {}  # shard files read for `record`
+        # The store `open_cached` read the journal's changes from: what `read` reads with.
+        self.reads_from: Store | None = None
         # For `sync`: each shard's signature when last compared, and what it changed.
         self._looked: dict[str, Any] = {}
         self._shard_changed: dict[str, dict[str, Record]] = {}
@@ -387,6 +407,7 @@ class LiveIndex:
         """Bring the index up to the shards `store` has read, comparing only those whose file
         changed since the last look (a save, or another process's save picked up): a few
         milliseconds after a save, where `update` compares every record. Reads no file."""
+        self._docs.clear()  # shard files read for `record` may be older than these
         base = self.base
         if not base.shard_names:  # built from records alone: no shard to go by
             self.update(r for t in store.tables.values() for r in t.records())
@@ -503,6 +524,14 @@ class LiveIndex:
             titled_ids.sort(key=lambda i: -fuzz.token_set_ratio(phrase, title(i)))
         return (titled_ids + recent[recent_titled:] + rest)[:limit]
 
+    def warm(self) -> None:
+        """Work out now, in a worker, what the first search would (titles, records by id)."""
+        _ = self.base.titles, self.base.position
+
+    def read(self, record_id: str) -> Record | None:
+        """`record` from the store the index was opened on (`open_cached`); else None."""
+        return None if self.reads_from is None else self.record(self.reads_from, record_id)
+
     def record(self, store: Store, record_id: str) -> Record | None:
         """The record `record_id` as on disk, reading only the shard the index says holds it."""
         if record_id in self.changed:
@@ -511,7 +540,7 @@ class LiveIndex:
         doc = base.position.get(record_id)
         number = base.dshard[doc] if doc is not None and doc < len(base.dshard) else NO_SHARD
         if number == NO_SHARD:
-            type_name = base.types[doc] if doc is not None else ""
+            type_name = base.type_of(doc) if doc is not None else ""
             kind = next((k for k, n in TYPE_NAMES.items() if n == type_name), None)
             return store.get(RECORD_TYPES[kind], record_id) if kind else None
         table_name, _, name = base.shard_names[number].partition("/")
@@ -550,7 +579,7 @@ def _mentioning(index: SearchIndex, words: list[str], types: Sequence[str]) -> s
     return {
         index.ids[doc]
         for doc, count in counts.items()
-        if count >= needed and index.types[doc] in wanted
+        if count >= needed and index.type_of(doc) in wanted
     }
 
 
@@ -580,7 +609,6 @@ def open_cached(store: Store) -> LiveIndex | None:
     seen: set[str] = set()
     reread: set[str] = set()
     on_disk: set[str] = set()
-    stamps, position = base.stamps, base.position
     for table_name, table in store.tables.items():
         table.scan()
         for name, shard in table.shards.items():
@@ -592,6 +620,7 @@ def open_cached(store: Store) -> LiveIndex | None:
             shard.ensure_current()
             reread.add(key)
             seen.update(shard.records)
+            stamps, position = base.stamps, base.position  # worked out only when needed
             changed.update(
                 (i, r) for i, r in shard.records.items()
                 if i not in position or stamps[position[i]] != r.updated
@@ -603,7 +632,9 @@ def open_cached(store: Store) -> LiveIndex | None:
         if gone
         else set()
     )
-    return LiveIndex(base, changed=changed, removed=removed)
+    live = LiveIndex(base, changed=changed, removed=removed)
+    live.reads_from = store
+    return live
 
 
 def rebuild_index(store: Store, records: Sequence[Record], *, save: bool = True) -> LiveIndex:

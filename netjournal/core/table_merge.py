@@ -50,14 +50,17 @@ class Merged:
     conflicts: int  # conflict notes the merge added
 
 
-def merge_files(ours: bytes, theirs: bytes, base: bytes | None = None, name: str = "") -> Merged:
+def merge_files(
+    ours: bytes, theirs: bytes, base: bytes | None = None, name: str = "", theirs_name: str = ""
+) -> Merged:
     """Merge two versions of a table file (and their common base, if known); NotATable if
-    one is not a journal table file."""
-    mine = _load(ours, name or "our version")
-    table = _table_of(mine, name or "our version")
-    other = _load(theirs, name or "their version")
-    docs_o, stones_o = _docs(mine, table, name or "our version")
-    docs_t, stones_t = _docs(other, table, name or "their version")
+    one is not a journal table file, naming it (`theirs_name` for THEIRS, else `name`)."""
+    ours_name, theirs_name = name or "our version", theirs_name or name or "their version"
+    mine = _load(ours, ours_name)
+    table = _table_of(mine, ours_name)
+    other = _load(theirs, theirs_name)
+    docs_o, stones_o = _docs(mine, table, ours_name)
+    docs_t, stones_t = _docs(other, table, theirs_name)
     docs_b: dict[str, Doc] = {}
     if base:
         try:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from netjournal.core.names import fold
+from netjournal.core.profile_index import ProfileIndex
 from netjournal.core.records import Interaction, Learning, Person, Record
 from netjournal.core.word_rules import LITTLE_WORDS, MENTION_SUFFIX, is_typo_of
 from netjournal.core.word_weights import WordWeights
@@ -39,6 +40,7 @@ SHARED_WEIGHT = 0.75
 TYPO = 0.8  # "kubernets" for "kubernetes"
 PREFIX = 0.7  # "procure" as the start of "procurement"
 HALF = 0.5  # a field, talk or learning counts when it holds half the topic's weight
+FIELDS = tuple(name for name, _ in FIELD_WEIGHTS)  # what `profiles_for` indexes for `who`
 FLOOR = 0.4  # below: half an org name, one talk about half the topic (a prefix in a note is 0.49)
 
 
@@ -113,13 +115,15 @@ def rank_people_for(
     limit: int | None = None,
     mentioning: Callable[[list[str]], set[str]] | None = None,
     weights: WordWeights | None = None,
+    profiles: ProfileIndex | None = None,
 ) -> list[Ranked]:
     """People who could help with `topic`, best first, each with reasons; none below FLOOR.
 
     `mentioning(words)`, when given (the search index), returns the ids of the records that
     mention at least half of `words`; it is asked one word at a time. Without it the texts
     are scanned (the words themselves, without typos). `weights` (`weights_for(snapshot)`)
-    defaults to those of `people`.
+    defaults to those of `people`. `profiles` (`profiles_for(snapshot, FIELDS)`, over the same
+    `people` in the same order) lets only the field values the topic touches be scored.
     """
     wanted = topic_words(topic)
     if not wanted:
@@ -128,18 +132,24 @@ def rank_people_for(
     weights = weights or WordWeights(people)
     ranked = {person.id: Ranked(person) for person in people}
     match = TopicMatch(wanted, weights)
-    for entry in ranked.values():
-        _score_fields(entry, match)
+    if profiles is not None and profiles.people == len(ranked):
+        _score_indexed_fields(list(ranked.values()), match, profiles)
+    else:
+        for entry in ranked.values():
+            _score_fields(entry, match)
     if mentioning is not None:
         per_word = {word: mentioning([word]) for word in wanted}
         anywhere = set().union(*per_word.values())
+        # Only what the index says mentions the topic is looked at (a cheap look-up each).
+        talks: Iterable[Interaction] = [i for i in interactions if i.id in anywhere]
+        learnings = [learning for learning in learnings if learning.id in anywhere]
 
         def held(record: Record) -> list[str]:
             if record.id not in anywhere:
                 return []
             return [word for word in wanted if record.id in per_word[word]]
     else:
-        scan = _Mentions(wanted)
+        talks, scan = interactions, _Mentions(wanted)
 
         def held(record: Record) -> list[str]:
             return scan(_about(record))
@@ -156,7 +166,7 @@ def rank_people_for(
             share = shares[found] = weights.share(wanted, dict.fromkeys(found, 1.0))
         return share if share >= HALF else 0.0
 
-    _score_talks(ranked, interactions, about)
+    _score_talks(ranked, talks, about)
     _score_shared(ranked, interactions, learnings, about)
     found = [entry for entry in ranked.values() if entry.score >= FLOOR and entry.reasons]
     # Whoever holds the words themselves ("opera", "cold chain") comes before those who hold
@@ -176,11 +186,33 @@ def _score_fields(entry: Ranked, match: TopicMatch) -> None:
             share = match.share(item)
             if share > best:
                 best, best_value = share, item
-        if best >= HALF:
-            entry.score += weight * best * best  # a partial match of a long topic counts less
-            entry.whole = entry.whole or best >= 1.0 - 1e-9
-            shown = best_value if len(best_value) <= 60 else best_value[:57] + "…"
-            entry.reasons.append(f"{name}: {shown}")
+        _count_field(entry, name, weight, best, best_value)
+
+
+def _score_indexed_fields(entries: list[Ranked], match: TopicMatch, profiles: ProfileIndex) -> None:
+    """`_score_fields` for everyone, looking only at the values holding a word of the topic
+    (the others score 0): per person and field the best value, the first among equals."""
+    best: dict[tuple[int, int], tuple[float, int, str]] = {}
+    for value in profiles.values_for(match.wanted):
+        share = match.share(value)
+        if share < HALF:
+            continue
+        for number, kind, position in profiles.holders[value]:
+            held = best.get((number, kind))
+            if held is None or share > held[0] or (share == held[0] and position < held[1]):
+                best[(number, kind)] = (share, position, value)
+    for number, kind in sorted(best):
+        share, _, value = best[(number, kind)]
+        name, weight = FIELD_WEIGHTS[kind]
+        _count_field(entries[number], name, weight, share, value)
+
+
+def _count_field(entry: Ranked, name: str, weight: float, best: float, best_value: str) -> None:
+    if best >= HALF:
+        entry.score += weight * best * best  # a partial match of a long topic counts less
+        entry.whole = entry.whole or best >= 1.0 - 1e-9
+        shown = best_value if len(best_value) <= 60 else best_value[:57] + "…"
+        entry.reasons.append(f"{name}: {shown}")
 
 
 class _Mentions:

@@ -21,6 +21,7 @@ from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
+from textual.widget import AwaitMount
 
 from netjournal.core.bad_records import BadRecord, warning_lines
 from netjournal.core.clock import today
@@ -42,6 +43,8 @@ from netjournal.tui.commands import (
     WhoCommands,
 )
 from netjournal.tui.contract import JournalApp, NetjournalScreen
+from netjournal.tui.idle_collector import CHECK_SECONDS, IdleCollector
+from netjournal.tui.index_at_start import open_index_at_start
 from netjournal.tui.keys import key_for
 from netjournal.tui.keys_behind import hand_on
 from netjournal.tui.last_place import NOTE_SECONDS, PlaceKeeper, place_now
@@ -57,6 +60,9 @@ T = TypeVar("T")
 POLL_SECONDS = 1.5
 # Quitting waits this long for saves in flight: more than the journal lock's 5 s timeout.
 SAVE_WAIT_SECONDS = 10.0
+OPEN_WAIT_STEPS = 1200  # a search result chosen while the journal loads waits up to 60 s for it
+PREPARE_GAP_SECONDS = 0.05  # between two areas composed ahead
+SWITCH_MASK_SECONDS = 0.005  # frames held back while an area or the palette changes
 PLACE_WAIT_SECONDS = 2.0  # writing where the app was left, at quit (run_app writes it again)
 # The five areas share one footer entry ("12345 Areas", ? names each): room for the rest.
 AREAS = Binding.Group("Areas", compact=True)
@@ -147,12 +153,14 @@ class NetjournalApp(App[None]):
         self.config = config or Config(Path("config.toml"))
         self.today = day
         self._disk = threading.Lock()  # one store access at a time, across worker threads
+        self.index_lock = threading.Lock()  # the index opened at start is set, or never (below)
         self._reported_problem = ""
         self._reported_bad: tuple[BadRecord, ...] = ()  # named once, until the set changes
         self.export_folder: Path | None = None  # where the last export went: the next goes there
         # The last plan marked done, the talk it logged, the prospects it connected: for u.
         self.last_done: DoneResult | None = None
         self.last_merge: MergeResult | None = None  # the last merge of two people: for u
+        self.collector = IdleCollector()
 
     def on_mount(self) -> None:
         self.sub_title = safe_for_terminal(self.store.folder, one_line=True)
@@ -160,6 +168,8 @@ class NetjournalApp(App[None]):
         self.set_keymap(self.config.keys)
         self.switch_mode(self.place.first_area if self.place else "people")
         self.set_interval(POLL_SECONDS, self.notice_other_writers)
+        self.collector.start()  # full garbage collections while idle, not during a key
+        self.set_interval(CHECK_SECONDS, self.collector.check)
         if self.place is not None:
             self.watch(self, "snapshot", self._restore_place, init=False)
             self.set_interval(NOTE_SECONDS, self._note_place)
@@ -175,6 +185,7 @@ class NetjournalApp(App[None]):
 
     def on_ready(self) -> None:
         # After the first frame: reading a large journal must not delay it.
+        open_index_at_start(self)  # first: `/` answers from the index's cache meanwhile
         self.load_journal()
 
     def notify(
@@ -201,7 +212,13 @@ class NetjournalApp(App[None]):
             event.prevent_default()
             event.stop()
 
+    def on_unmount(self) -> None:
+        self.collector.stop()
+
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown,
+                              events.MouseScrollUp, events.Paste)):  # fmt: skip
+            self.collector.noted_input()
         if isinstance(event, events.Paste):  # shown in a field before anything cleans it
             event.text = safe_for_terminal(event.text)
         await super().on_event(event)
@@ -239,6 +256,37 @@ class NetjournalApp(App[None]):
         first `2`-`5`, `l` or `t` pays for no import (a tenth of a second or more each)."""
         for name in PRELOADED:
             importlib.import_module(name)
+        self.call_from_thread(self.run_worker, self._prepare_areas(), group="preload",
+                              exit_on_error=False, description="areas composed")  # fmt: skip
+
+    async def _prepare_areas(self) -> None:
+        """Compose the areas not visited yet while the user looks at the first one, one at a
+        time: their first `2`-`5` is then a switch, not a screen built (0.1-0.5 s each).
+        Textual has no public call for a mode's screen made ahead; this does what its
+        `_init_mode` does, less the resume (the screen is resumed when switched to)."""
+        for mode, make in self.MODES.items():
+            if mode in self._screen_stacks or not callable(make):
+                continue
+            screen, mounted = self._get_screen(make())
+            self._screen_stacks[mode] = [screen]
+            self._load_screen_css(screen)
+            await mounted
+            await asyncio.sleep(PREPARE_GAP_SECONDS)  # a key typed meanwhile goes first
+            if mode != self.current_mode:  # laid out at today's size: its first frame only draws
+                screen._refresh_layout(self.size)
+                await asyncio.sleep(PREPARE_GAP_SECONDS)
+
+    def switch_mode(self, mode: str) -> AwaitMount:
+        stack = self._screen_stacks.get(mode)
+        switched = super().switch_mode(mode)
+        if stack and not stack[0].is_mounted:  # composed ahead and not mounted yet: wait
+            return AwaitMount(stack[0], [stack[0]])
+        return switched
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        # switch_mode and the palette hold frames back 50 ms to mask a change; the areas are
+        # composed ahead (_prepare_areas), so a few milliseconds are enough.
+        super().delay_update(min(delay, SWITCH_MASK_SECONDS))
 
     def _name_bad_records(self, bad: tuple[BadRecord, ...]) -> None:
         """Say which records were left out because they cannot be read (once per change)."""
@@ -255,9 +303,11 @@ class NetjournalApp(App[None]):
     )
     def update_index(self, snapshot: JournalSnapshot) -> None:
         """Load or build the search index, then keep it up to the journal's records."""
-        if self.index is not None:  # before all else: a record saved is found at once
+        with self.index_lock:  # opened at start (index_at_start) before the journal, or never
+            opened = self.index
+        if opened is not None:  # before all else: a record saved is found at once
             with self._disk:  # compares only the shards the save (or a refresh) rewrote
-                self.index.sync(self.store)
+                opened.sync(self.store)
         snapshot.warm_areas()  # what the other areas ask of a new snapshot, before the index
         records = snapshot.records()
         if self.index is None:
@@ -475,6 +525,10 @@ class NetjournalApp(App[None]):
 
     async def open_record(self, table: str, record_id: str) -> None:
         """Show a record in its area (an interaction opens its first person)."""
+        for _ in range(OPEN_WAIT_STEPS):  # chosen from the index before the journal was in
+            if self.snapshot is not None:
+                break
+            await asyncio.sleep(0.05)
         snapshot = self.snapshot
         if snapshot is None:
             return

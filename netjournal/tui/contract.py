@@ -114,6 +114,17 @@ class NetjournalScreen(Screen[ResultT]):
         """Whether leaving now would lose something the user typed (quit asks first)."""
         return False
 
+    _resumed = False  # shown at least once
+
+    @on(events.ScreenResume)
+    def _styled_at_mount(self, event: events.ScreenResume) -> None:
+        """First shown: its widgets were styled when mounted (a theme changed since would
+        restyle it anyway), so Textual's restyling of every widget is skipped: a third of
+        opening a form. Later resumes restyle as Textual does."""
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+
     @on(events.Key)
     def _keys_typed_behind(self, event: events.Key) -> None:
         """Note the key on its way up; type it here if the app handed it on (tui/keys_behind)."""

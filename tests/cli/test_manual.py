@@ -5,6 +5,7 @@ from __future__ import annotations
 import shlex
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,14 @@ def test_every_help_ends_with_examples_that_parse(run_cli: RunCli, path: str) ->
             build_parser().parse_args(words)
         except SystemExit as exit:  # argparse said it does not parse
             pytest.fail(f"{example!r} does not parse (exit {exit.code})")
+
+
+def test_every_command_help_says_what_the_command_does() -> None:
+    """`netjournal setup-git --help` starts with what it does, as the command list says."""
+    for words in (["setup-git"], ["add", "person"], ["log"], ["sync"]):
+        shown = subprocess.run(
+            [sys.executable, "-m", "netjournal", *words, "--help"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        described = shown.split("\n\n")[1]
+        assert described[:1].isupper() and described.rstrip().endswith("."), (words, described)

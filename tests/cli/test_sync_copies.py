@@ -40,13 +40,28 @@ def test_sync_merges_a_dropbox_copy_and_edit_clears_the_note(
     assert doctor.returncode == 0
     noted = "from the laptop" if "from the desktop" in kept else "from the desktop"
     assert f"Notes was also '{noted}' on another device" in doctor.stdout + doctor.stderr
+    shown = run_cli("show", ada).stdout  # `show` has what the app's detail has
+    assert "Also written on another device" in shown and noted in shown
 
     cleared = run_cli("edit", ada, "--clear-conflicts")
     assert cleared.returncode == 0, cleared.stderr
     doctor = run_cli("doctor")
     assert "on another device" not in doctor.stdout + doctor.stderr
+    assert "another device" not in run_cli("show", ada).stdout
     (person,) = json.loads(run_cli("list", "people", "--json").stdout)
     assert {person["notes"]} == kept
+
+
+def test_a_copy_with_nothing_new_is_removed_and_said_so(run_cli: RunCli, journal_dir: Path) -> None:
+    added_id(run_cli("add", "person", "Ada"))
+    copy = journal_dir / "meta (conflicted copy 2026-12-03).json"
+    shutil.copy(journal_dir / "meta.json", copy)
+    synced = run_cli("sync")
+    assert synced.returncode == 0, synced.stderr
+    assert synced.stdout.strip() == (
+        "Removed 1 conflict copy from another device: it held nothing new."
+    )
+    assert not copy.exists()
 
 
 def test_a_copy_that_does_not_parse_is_reported_and_kept(run_cli: RunCli, journal_dir: Path) -> None:

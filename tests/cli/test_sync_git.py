@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 from pathlib import Path
 
@@ -46,7 +47,8 @@ def test_two_journals_pull_each_other_and_both_end_equal(run_cli: RunCli, tmp_pa
     git(laptop, "remote", "add", "origin", str(remote))
     git(laptop, "push", "-q", "-u", "origin", "HEAD")
     git(tmp_path, "clone", "-q", str(remote), str(desktop))
-    assert run_cli("setup-git", folder=desktop).returncode == 0
+    assert "git remote add origin URL" in setup.stdout  # what comes next on the first machine
+    assert "sync --git" in run_cli("setup-git", folder=desktop).stdout  # and on a clone
     assert "merge.netjournal.driver" in git(desktop, "config", "--list")
 
     # Both change the same file: tags on one, org and a new person on the other, a deletion.
@@ -97,12 +99,82 @@ def test_the_merge_driver_refuses_a_file_that_is_not_a_table(run_cli: RunCli, tm
     assert (tmp_path / "ours").read_text() == '{"app": "x"}'
 
 
+def test_a_broken_incoming_file_is_named_by_its_path_in_the_repository(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    laptop, desktop, remote = tmp_path / "laptop", tmp_path / "desktop", tmp_path / "remote.git"
+    added_id(run_cli("add", "person", "Ada", folder=laptop))
+    assert run_cli("setup-git", folder=laptop).returncode == 0
+    git(tmp_path, "init", "-q", "--bare", str(remote))
+    git(laptop, "remote", "add", "origin", str(remote))
+    git(laptop, "push", "-q", "-u", "origin", "HEAD")
+    git(tmp_path, "clone", "-q", str(remote), str(desktop))
+    assert run_cli("setup-git", folder=desktop).returncode == 0
+    shard = next(path.relative_to(laptop) for path in (laptop / "people").glob("*.json"))
+    (laptop / shard).write_text('{"people": [1]}')  # a hand edit gone wrong, pushed
+    git(laptop, "commit", "-q", "-am", "broken")
+    git(laptop, "push", "-q")
+    added_id(run_cli("add", "person", "Bob", folder=desktop))
+    git(desktop, "commit", "-q", "-am", "bob")
+    mine = (desktop / shard).read_bytes()
+    pulled = subprocess.run(["git", "-C", str(desktop), "pull", "--no-rebase", "--no-edit"],
+                            capture_output=True, text=True)  # fmt: skip
+    assert pulled.returncode != 0  # git stops with a conflict
+    assert f"the incoming {shard} is not a 'people' table file" in pulled.stderr
+    assert ".merge_file_" not in pulled.stderr
+    assert (desktop / shard).read_bytes() == mine  # this device's records are untouched
+
+    git(desktop, "merge", "--abort")  # the same through `netjournal sync --git`: what to do next
+    synced = run_cli("sync", "--git", folder=desktop)
+    assert synced.returncode == 2
+    assert f"git could not merge {shard}: the incoming {shard} is not" in synced.stderr
+    assert "git merge --abort" in synced.stderr and "..\n" not in synced.stderr
+    assert sorted(people(run_cli, desktop)) == ["Ada", "Bob"]
+
+
+def test_a_clone_and_what_sync_pulls_are_closed_to_other_users(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    laptop, desktop, remote = tmp_path / "laptop", tmp_path / "desktop", tmp_path / "remote.git"
+    added_id(run_cli("add", "person", "Ada", folder=laptop))
+    assert run_cli("setup-git", folder=laptop).returncode == 0
+    git(tmp_path, "init", "-q", "--bare", str(remote))
+    git(laptop, "remote", "add", "origin", str(remote))
+    git(laptop, "push", "-q", "-u", "origin", "HEAD")
+    umask = os.umask(0o022)  # as most systems have it: git checks out 644 files, 755 folders
+    try:
+        git(tmp_path, "clone", "-q", str(remote), str(desktop))
+        setup = run_cli("setup-git", folder=desktop)
+        assert "Closed the journal's files to other users" in setup.stdout
+        added_id(run_cli("add", "person", "Bob", folder=laptop))
+        assert run_cli("sync", "--git", folder=laptop).returncode == 0
+        assert run_cli("sync", "--git", folder=desktop).returncode == 0
+    finally:
+        os.umask(umask)
+    assert sorted(people(run_cli, desktop)) == ["Ada", "Bob"]
+    assert stat.S_IMODE(desktop.stat().st_mode) == 0o700
+    for path in [desktop / "meta.json", *desktop.glob("people/*.json")]:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    doctor = run_cli("doctor", folder=desktop)
+    assert "other users" not in doctor.stdout + doctor.stderr
+
+
 def test_rm_asks_for_a_yes_in_a_script_and_deletes_nothing(run_cli: RunCli) -> None:
     ada = added_id(run_cli("add", "person", "Ada"))
     result = run_cli("rm", ada)
     assert result.returncode != 0
     assert "add --yes" in result.stderr
     assert run_cli("list", "people").stdout.count("Ada") == 1
+
+
+def test_rm_by_a_name_says_how_to_find_the_id_and_deletes_nothing(run_cli: RunCli) -> None:
+    ada = added_id(run_cli("add", "person", "Ada Lovelace"))
+    refused = run_cli("rm", "Ada Lovelace", "--yes")
+    assert refused.returncode == 2
+    assert "No record has the id 'Ada Lovelace'; nothing was changed" in refused.stderr
+    assert "netjournal show NAME" in refused.stderr
+    shown = run_cli("show", "Ada Lovelace")  # the way the sentence points to
+    assert shown.returncode == 0 and f"({ada})" in shown.stdout
 
 
 def test_edit_refuses_an_option_of_another_kind(run_cli: RunCli) -> None:

@@ -157,3 +157,15 @@ def test_a_config_path_that_is_a_folder_is_one_clear_error(tmp_path: Path) -> No
     (tmp_path / "config.toml").mkdir()
     with pytest.raises(ConfigError, match="Cannot read"):
         remember_theme("nord", tmp_path / "config.toml")
+
+
+def test_the_example_in_docs_config_md_reads_as_it_says(tmp_path: Path) -> None:
+    doc = (Path(__file__).parents[2] / "docs" / "config.md").read_text(encoding="utf-8")
+    example = doc.split("```toml\n", 1)[1].split("```", 1)[0]
+    config = load_config(write(tmp_path / "config.toml", example))
+    assert config.problems == ()
+    assert config.organization == "Northwind Logistics"
+    assert config.departments == ("Sales", "Finance", "Legal", "IT")
+    assert config.theme == "netjournal-light"  # not swallowed by the [cadence] table above it
+    assert config.cadence_by_tag == {"board": 14, "alumni": 180}
+    assert config.keys == {"people.add": "n"}

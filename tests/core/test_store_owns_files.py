@@ -17,9 +17,11 @@ from netjournal.core.store import Store
 
 PACKAGE = Path(netjournal.__file__).parent
 # conflict_copies: merges sync engines' copies into their files as one save, under the lock;
-# git_setup: .gitattributes/.gitignore/.stignore and git's merge driver, under the lock.
+# git_setup: .gitattributes/.gitignore/.stignore and git's merge driver, under the lock;
+# private_files: only modes, closing again to other users what git cloned or pulled (git_setup).
 STORE_MODULES = {"core/store.py", "core/shards.py", "core/atomic_file.py", "core/journal_lock.py",
-                 "core/commit.py", "core/conflict_copies.py", "core/git_setup.py"}  # fmt: skip
+                 "core/commit.py", "core/conflict_copies.py", "core/git_setup.py",
+                 "core/private_files.py"}  # fmt: skip
 # Files that write, but never in a journal folder (each with why).
 ELSEWHERE = {
     "core/config.py": "the settings file, in the config folder",

@@ -114,6 +114,20 @@ def test_a_half_written_copy_is_reported_and_kept(tmp_path: Path) -> None:
     assert names(desktop) == ["Ada", "Bob"]  # the copy is not read as a shard
 
 
+def test_doctor_says_why_sync_cannot_merge_a_copy_and_changes_nothing(tmp_path: Path) -> None:
+    laptop, desktop, _, _ = two_devices(tmp_path)
+    half = shard_of(desktop).with_name(shard_of(desktop).stem + "-LAPTOP.json")
+    half.write_bytes(shard_of(laptop).read_bytes()[:40])
+    good = shard_of(desktop).with_name(shard_of(desktop).stem + " (conflicted copy 2026-12-03).json")
+    shutil.copy(shard_of(laptop), good)
+    before = shard_of(desktop).read_bytes()
+    notes = check_journal(desktop).notes
+    (said,) = [note for note in notes if half.name in note and "mode" not in note]
+    assert "not valid JSON" in said and "merges it" not in said  # not the promise sync breaks
+    assert any(good.name in note and "`netjournal sync` merges it" in note for note in notes)
+    assert half.exists() and good.exists() and shard_of(desktop).read_bytes() == before
+
+
 def test_a_copy_from_a_newer_version_is_kept_not_merged(tmp_path: Path) -> None:
     laptop, desktop, ada, _ = two_devices(tmp_path)
     data = orjson.loads(shard_of(laptop).read_bytes())

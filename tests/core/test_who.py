@@ -75,3 +75,24 @@ def test_the_word_itself_beats_longer_words_it_starts() -> None:
     assert [entry.person.name for entry in found] == ["Sofia", "Priya"]
     # A plural or a short ending is still the word: "operator" finds "operators".
     assert rank_people_for("operator", [ANN])[0].reasons == ["expertise: kubernetes operators"]
+
+
+def test_the_profile_index_ranks_exactly_as_scoring_everyone() -> None:
+    from netjournal.core.profile_index import ProfileIndex
+    from netjournal.core.who import FIELDS
+    from netjournal.core.word_weights import WordWeights
+
+    twin = Person.create(name="Zoe Li", interests=("sailing", "kubernetes operators", "sailing"),
+                         notes="kubernetes")  # fmt: skip
+    people = [*PEOPLE, twin]
+    weights = WordWeights(people)
+    profiles = ProfileIndex(people, FIELDS, weights)
+    for topic in ("kubernetes", "kubernets operatrs", "procure", "pricing contoso", "sail",
+                  "opera", "jazz", "quantum"):  # fmt: skip
+        everyone = rank_people_for(topic, people, [TALK, SHARED], [ARTICLE], weights=weights)
+        indexed = rank_people_for(topic, people, [TALK, SHARED], [ARTICLE], weights=weights,
+                                  profiles=profiles)  # fmt: skip
+        assert [(e.person.id, e.score, e.reasons) for e in indexed] == [
+            (e.person.id, e.score, e.reasons) for e in everyone
+        ]
+    assert rank_people_for("kubernetes", people, profiles=profiles)[0].person is ANN

@@ -72,11 +72,18 @@ class NetworkScreen(AreaScreen):
     # area shows at once with placeholders meanwhile.
 
     def refresh_rows(self, from_top: bool = False) -> None:
+        self._start_insights()
+        super().refresh_rows(from_top)
+
+    def on_screen_resume(self) -> None:  # before AreaScreen's (Textual calls both)
+        self._start_insights()  # composed ahead by the app: worked out when first shown
+
+    def _start_insights(self) -> None:
         snapshot = self.snapshot
-        if snapshot is not None and snapshot is not self._for and snapshot is not self._working:
+        if (snapshot is not None and snapshot is not self._for and snapshot is not self._working
+                and self.is_current):  # fmt: skip
             self._working = snapshot
             self._compute(snapshot)
-        super().refresh_rows(from_top)
 
     def drawn_from(self) -> tuple[object, ...]:
         return (*super().drawn_from(), id(self.insights))  # the rows show the insights

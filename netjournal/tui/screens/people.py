@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
@@ -61,9 +62,22 @@ class PeopleScreen(AreaScreen):
     def shown_snapshot(self) -> JournalSnapshot | None:
         return self.snapshot or self.nj.first_look
 
+    # The last rows made, for the same journal and filter (ctrl+p's select, a switch back):
+    # reused with where each person is, not 10,000 people listed and indexed again.
+    _rows_kept: tuple[weakref.ref[JournalSnapshot], str, LazyRows[Person]] | None = None
+
     def rows(self, snapshot: JournalSnapshot) -> Sequence[Row]:
+        text = self.query_one("#filter", Input).value
+        kept = self._rows_kept
+        if kept is not None and kept[0]() is snapshot and kept[1] == text:
+            return kept[2]
+        rows = self._made_rows(snapshot, text)
+        self._rows_kept = (weakref.ref(snapshot), text, rows)
+        return rows
+
+    def _made_rows(self, snapshot: JournalSnapshot, text: str) -> LazyRows[Person]:
         # Folded once per snapshot, made into rows only when drawn: a keystroke stays quick.
-        people = snapshot.people_finder.matching(self.query_one("#filter", Input).value)
+        people = snapshot.people_finder.matching(text)
         # Before the interactions are read, the last contact is not known: not "never".
         last = snapshot.last_contact if snapshot.complete else None
 

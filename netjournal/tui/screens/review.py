@@ -66,11 +66,23 @@ class ReviewScreen(NetjournalScreen[None]):
         self.watch(self.app, "snapshot", self._refresh, init=True)
         self.query_one("#list", RecordTable).focus()
 
+    # Composed ahead by the app (never shown yet): the queue is worked out when first shown,
+    # not while the user types elsewhere.
+    _unseen: JournalSnapshot | None = None
+
     def _refresh(self, snapshot: JournalSnapshot | None) -> None:
         if snapshot is None:
             self.query_one("#progress", Static).update(Content("Loading the journal…"))
             return
+        if not self.is_current and self.stack_updates == 0:
+            self._unseen = snapshot
+            return
         self._compute(snapshot)
+
+    def on_screen_resume(self) -> None:
+        unseen, self._unseen = self._unseen, None
+        if unseen is not None and unseen is self.nj.snapshot:
+            self._compute(unseen)
 
     # A description, or Textual would repr() the snapshot to name the worker.
     @work(exclusive=True, group="review", description="the review queue")

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import Header, Input, Static
 from textual.worker import get_current_worker
 
-from netjournal.core.finding import SHOWN, find, people_to_ask
+from netjournal.core.finding import SHOWN, find, find_reading, people_to_ask
 from netjournal.core.search import SearchHit
 from netjournal.core.search_query import parse_query
 from netjournal.core.words import count_of
@@ -19,6 +19,7 @@ from netjournal.tui.safe_text import safe_content
 from netjournal.tui.widgets.key_footer import KeyFooter
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
 
+EARLY = 40  # results listed while the journal loads: each may need a shard file read
 TABLE_OF_TYPE = {"person": "people", "learning": "learnings", "interaction": "interactions",
                  "outreach": "outreach"}  # fmt: skip
 
@@ -35,6 +36,7 @@ class SearchScreen(NetjournalScreen[tuple[str, str] | None]):
         super().__init__()
         self._query = query  # what to start with, e.g. "?pricing" from the palette
         self._hits: dict[str, SearchHit] = {}
+        self._early = False  # the results shown came before the journal was in
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -63,6 +65,11 @@ class SearchScreen(NetjournalScreen[tuple[str, str] | None]):
         if self._query:
             box.value = self._query
             box.cursor_position = len(self._query)
+        self.watch(self.app, "snapshot", self._journal_in, init=False)
+
+    def _journal_in(self) -> None:
+        if self._early:  # the journal is in: all the results now, with their dates and people
+            self.run_search(self.query_one("#query", Input).value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.run_search(event.value)
@@ -79,7 +86,10 @@ class SearchScreen(NetjournalScreen[tuple[str, str] | None]):
         A query starting with `?` asks who would know about the rest ("?supplier risk").
         """
         snapshot, index = self.nj.snapshot, self.nj.index
-        if snapshot is None:
+        self._early = snapshot is None
+        if snapshot is None and index is not None and not query.startswith("?"):
+            hits = find_reading(query, index, index.read, limit=EARLY)  # the journal loading
+        elif snapshot is None:
             hits = []
         elif query.startswith("?"):
             hits = people_to_ask(snapshot, query[1:], index)
@@ -108,6 +118,8 @@ class SearchScreen(NetjournalScreen[tuple[str, str] | None]):
             status = "Nothing matches. Try fewer or shorter words."
         if query.strip() and self.nj.index is None:  # the first index of a journal: seconds
             status += " The search index is being built: every record is read meanwhile (slower)."
+        elif query.strip() and self.nj.snapshot is None:  # found by the index alone
+            status += f" The journal is still loading: the first {EARLY} meanwhile."
         if query.startswith("?"):
             status = (
                 f"Who would you ask about '{query[1:].strip()}'? Best first, with the reasons."

@@ -28,6 +28,8 @@ class KeyHint(Static):
 
     def say(self, template: str) -> None:
         """Show another text (keys as placeholders, like the first)."""
+        if template == self.template:  # shown already (redrawn when the keys change)
+            return
         self.template = template
         self.show_keys()
 

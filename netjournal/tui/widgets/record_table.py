@@ -12,15 +12,18 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar, overload
 
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
 
 from netjournal.tui.safe_text import safe_content
 
+STRIPS_KEPT = 400  # lines drawn, kept for redrawing (about ten screens of rows)
 MIN_WIDTH = 8  # narrower than this, a column's text is unreadable: leave the column out
 T = TypeVar("T")
 
@@ -159,6 +162,7 @@ class RecordTable(ScrollView, can_focus=True):
         self.columns = tuple(columns)
         self.rows: Sequence[Row] = []
         self._sized = Size(0, 0)  # the size of the last Resize handled
+        self._strips: LRUCache[tuple[object, ...], Strip] = LRUCache(STRIPS_KEPT)
 
     @property
     def current_key(self) -> str | None:
@@ -281,6 +285,18 @@ class RecordTable(ScrollView, can_focus=True):
     def _strip(
         self, cells: tuple[str | Content, ...], width: int, part: str, span: bool = False
     ) -> Strip:
+        # A line drawn before looks the same: a filter keystroke or a switch back redraws
+        # mostly the people it drew last time (its style key changes with focus and theme).
+        style = self.get_visual_style(part) if part else self.get_visual_style()
+        key = (cells, width, style, span)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._strips[key] = self._make_strip(cells, width, style, span)
+        return strip
+
+    def _make_strip(
+        self, cells: tuple[str | Content, ...], width: int, style: VisualStyle, span: bool
+    ) -> Strip:
         if span:
             content = _as_content(cells[0]).truncate(width, ellipsis=True)
         else:
@@ -290,7 +306,6 @@ class RecordTable(ScrollView, can_focus=True):
                 if cell_width
             ]
             content = Content("  ").join(pieces)
-        style = self.get_visual_style(part) if part else self.get_visual_style()
         content = content.pad_right(max(0, width - content.cell_length))
         strip = Strip(content.render_segments(style), content.cell_length)
         return strip.crop_extend(0, width, style.rich_style)
