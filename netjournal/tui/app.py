@@ -265,6 +265,8 @@ class NetjournalApp(App[None]):
         Textual has no public call for a mode's screen made ahead; this does what its
         `_init_mode` does, less the resume (the screen is resumed when switched to)."""
         for mode, make in self.MODES.items():
+            if self._exit:  # quitting: Textual's shutdown walks the stacks, add none now
+                return
             if mode in self._screen_stacks or not callable(make):
                 continue
             screen, mounted = self._get_screen(make())
