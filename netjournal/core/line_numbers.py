@@ -23,6 +23,8 @@ from netjournal.core.records import Learning, Outreach, Person
 from netjournal.core.store import Store
 from netjournal.core.words import count_of
 
+ID_DIGITS = 4  # the shortest run of digits taken as the start of an id, not a line number
+
 NUMBERS_NAME = ".cache/line-numbers.json"
 NUMBERS_FORMAT = 1
 LISTINGS = {"review": "`netjournal review`", "outreach": "`netjournal list outreach`"}
@@ -88,8 +90,8 @@ def numbered_id(store: Store, typed: str, day: date) -> str | None:
     """The id line number `typed` stands for on `day`, checked still to mean that record; None
     when `typed` is an id (or the start of one), not a number.
 
-    A number that is also the start of a plan's id, with no numbering of `day` that has it, is
-    taken as the id, as before numbers existed. Raises RecordError (the numbering is of another
+    Four digits or more that start a plan's id, with no numbering of `day` that has them, are
+    taken as the id, as before numbers existed; fewer are always a line number. Raises RecordError (the numbering is of another
     day, or there is none) or NotFound (its record is gone, done or dropped).
     """
     if not is_line_number(typed):
@@ -98,7 +100,11 @@ def numbered_id(store: Store, typed: str, day: date) -> str | None:
     numbering = last_numbering(store)
     fresh = numbering is not None and numbering.day == day
     if numbering is None or not fresh or not 1 <= number <= len(numbering.ids):
-        if any(plan.id.startswith(typed.strip()) for plan in store.outreach()):
+        # Only a longer run of digits may be an id's start: `done 1` from yesterday's list must
+        # never hit a plan whose id happens to start with 1.
+        if len(typed.strip()) >= ID_DIGITS and any(
+            plan.id.startswith(typed.strip()) for plan in store.outreach()
+        ):
             return None
         raise RecordError(_no_such_number(number, numbering, day))
     meant = numbering.ids[number - 1]
@@ -113,8 +119,9 @@ def numbered_id(store: Store, typed: str, day: date) -> str | None:
 def _no_such_number(number: int, numbering: Numbering | None, day: date) -> str:
     listings = " or ".join(LISTINGS.values())
     if numbering is None:
-        return (f"'{number}' is not the start of any id, and no numbered list was shown on this "
-                f"device: {listings} numbers its lines; nothing was changed.")  # fmt: skip
+        return (f"'{number}' is read as a line number, and no numbered list was shown on this "
+                f"device: {listings} numbers its lines (the start of an id needs "
+                f"{ID_DIGITS} characters or more); nothing was changed.")  # fmt: skip
     where = LISTINGS[numbering.listing]
     if numbering.day != day:
         return (f"Line numbers count for the day they were shown, and the last list was shown "

@@ -150,7 +150,10 @@ def test_an_id_made_of_digits_still_works_when_no_list_has_that_number(
     digits = Outreach.build(**{**plan.known_fields(), "id": "2345678923"})
     Store.open(journal_dir).add(ann, digits)
 
-    done = run_cli("done", "23")  # the start of its id, as before numbers existed
+    # Two digits are a line number, whatever an id starts with: no list, so refused.
+    assert "no numbered list" in one_line_error(run_cli("done", "23"))
+    assert status_of(journal_dir, digits) == "open"
+    done = run_cli("done", "2345")  # the start of its id, as before numbers existed
     assert done.returncode == 0, done.stderr
     assert status_of(journal_dir, digits) == "done"
 

@@ -72,8 +72,12 @@ def type_where_the_focus_is(screen: Screen[Any], event: events.Key, first: Widge
     (the screen was still opening, the app busy): it goes into the field with the focus now,
     else `first`. Text fields keep the characters typed in them; one that reaches the screen
     from a checkbox or a list stays theirs."""
-    if not event.is_printable or event.character is None or is_handed_on(event):
-        return  # a key handed on from a screen below goes to the focused field in its turn
+    if is_handed_on(event):  # from a screen below: to the focused field, in its turn
+        if screen.focused is None:
+            screen.set_focus(first)  # the form is still opening: its first field takes it
+        return
+    if not event.is_printable or event.character is None:
+        return
     target = screen.focused
     if target is None:
         screen.set_focus(first)
