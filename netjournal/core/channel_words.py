@@ -25,6 +25,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "meeting": ("met", "meet", "meeting", "meetings", "visit", "visited", "workshop"),
 }  # fmt: skip
 _GENERIC = "meeting"
+USUAL = "meeting"  # a talk whose words name no channel
 _FOUND = re.compile(
     r"\b(" + "|".join(sorted((re.escape(w) for ws in WORDS.values() for w in ws),
                              key=len, reverse=True)) + r")\b"
@@ -65,7 +66,7 @@ def channel_named(typed: str) -> str:
     raise RecordError(f"'{typed.strip()}' is not a channel: {_either(CHANNELS)}.", "channel")
 
 
-def channel_for(typed: str, *texts: str, default: str = "meeting") -> str:
+def channel_for(typed: str, *texts: str, default: str = USUAL) -> str:
     """The channel of a talk: the one typed, else the one its words name, else `default`."""
     return channel_named(typed) or channel_from_words(*texts) or default
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from textual.widgets import Input
 
-from netjournal.core.channel_words import channel_for, channel_from_words
+from netjournal.core.channel_words import USUAL, channel_for, channel_from_words
 from netjournal.core.dates import parse_past
 from netjournal.core.names import learning_candidates, person_candidates, resolve
 from netjournal.core.records import CHANNELS, Interaction, Person
@@ -100,7 +100,7 @@ class LogForm(FormScreen):
     def _show_channel(self, summary: str) -> None:
         """The channel an empty field saves, as its placeholder: what the words say as typed."""
         said = channel_from_words(summary)
-        shown = f"{said} (from your words)" if said else "meeting"
+        shown = f"{said} (from your words)" if said else USUAL
         self.query_one("#field-channel", Input).placeholder = shown
 
     def _resolve(self, values: dict[str, str]) -> tuple[list[str], list[str]]:
