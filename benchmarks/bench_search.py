@@ -1,17 +1,22 @@
 """Search as you type: per keystroke in the app, index ready after start, the CLI, vs FTS5/grep.
 
-    python benchmarks/bench_search.py DIR [--runs 10] [--ready-runs 5]
+    python benchmarks/bench_search.py DIR [--runs 10] [--ready-runs 5] [--growth]
 
 1. In-process, headless: the app on DIR, `/` pressed once the journal and the index are
    there, then phrases typed key by key. A keystroke's time runs from just before the key
    press until `SearchScreen.show_hits` has put that exact query's results into the table
-   (the search worker and the table update included; the terminal paint after it is not).
-   Budget (DESIGN.md): one search keystroke, list updated <= 30 ms p95.
+   and the rows of one screen are made (rows are made as they are drawn; the search worker
+   and the table update included). Budget (DESIGN.md): one search keystroke, list updated
+   <= 30 ms p95; issue 15's growth budget at 30,000 people is 50 ms (`--growth`).
+   Shown too (no budget): until the next frame that draws the table has been written, which
+   adds Textual's frame pacing (60 per second) and the paint of the whole screen.
 2. Index ready: fresh process, from just before spawn until `app.index` is set (opened from
    the cache `DIR/.cache/search-index` at start, beside the journal's load: `/` answers from
    it meanwhile). Budget (issue 15): <= 0.5 s after start. The journal loaded is shown too.
 3. CLI: `python -m netjournal --dir DIR search "pallet robots" --json`, whole process.
-   Budget (issue 15): <= 0.4 s median.
+   Budget (issue 15): <= 0.4 s median. Then the app's peak memory: a fresh app process that
+   loads, indexes, and is typed to (words, a typo, two `?topic` rankings); its VmHWM.
+   Budget (issue 15): <= 800 MB.
 4. The same keystrokes on SQLite FTS5 (prefix query on the last word, built once in a temp
    file; no typo tolerance, no UI) and `grep -ril WORD DIR --include=*.json` (the word being
    typed; files, not records).
@@ -72,6 +77,43 @@ Timed(Store.open(Path(sys.argv[2])), config=Config(Path("/nonexistent/config.tom
     headless=True, size=(120, 40))
 """
 
+# The app's peak memory: a fresh process, the journal loaded and indexed, `/` typed (words, a
+# typo, a `?topic` ranking with its per-snapshot tables), then its own high-water RSS.
+PEAK_CHILD = r"""
+import asyncio, sys
+from pathlib import Path
+from netjournal.core.config import Config
+from netjournal.core.store import Store
+from netjournal.tui.app import NetjournalApp
+
+async def main() -> None:
+    app = NetjournalApp(Store.open(Path(sys.argv[1])), config=Config(Path("/nonexistent/c.toml")))
+    async with app.run_test(size=(120, 40)) as pilot:
+        while app.snapshot is None or app.index is None:
+            await pilot.pause(0.05)
+        await pilot.press("slash")
+        for phrase in ("supply chain risk", "kubernets operatrs", "?cold chain", "?battery"):
+            await pilot.press(*[" " if c == " " else c for c in phrase])
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.2)
+            app.screen.query_one("#query").value = ""
+            await pilot.pause(0.1)
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            print(int(line.split()[1]) * 1024)
+
+asyncio.run(main())
+"""
+
+
+def app_peak(journal: Path) -> float:
+    """Bytes: the high-water RSS of an app process that loaded, indexed and searched."""
+    out = subprocess.run(
+        [sys.executable, "-c", PEAK_CHILD, str(journal)],
+        capture_output=True, text=True, check=True, timeout=300, env=child_env(),
+    )  # fmt: skip
+    return float(out.stdout.strip().splitlines()[-1])
+
 
 def pick_name(snapshot: object) -> str:
     """An ASCII person name from the journal, the same every run (typed like a user would)."""
@@ -82,26 +124,48 @@ def pick_name(snapshot: object) -> str:
     return people[0].name.lower()
 
 
-async def type_in_app(journal: Path) -> tuple[list[str], list[float], str]:
-    """(queries, seconds per keystroke, the name typed)."""
+async def type_in_app(journal: Path) -> tuple[list[str], list[float], list[float], str]:
+    """(queries, seconds per keystroke, seconds until the list was on screen, the name typed)."""
+    from textual.screen import Screen
     from textual.widgets import Input
 
     from netjournal.core.config import Config
     from netjournal.core.store import Store
     from netjournal.tui.app import NetjournalApp
     from netjournal.tui.screens.search import SearchScreen
+    from netjournal.tui.widgets.record_table import RecordTable
 
     shown: dict[str, float] = {}
+    painted: list[float] = []  # ends of the frames that drew the results table
     original = SearchScreen.show_hits
+    original_refresh = Screen._compositor_refresh
+    original_line = RecordTable.render_line
+    drawn = [0]
 
     def timed_show_hits(self: SearchScreen, query: str, hits: list) -> None:
         original(self, query, hits)
+        table = self.query_one("#results", RecordTable)
+        # Rows are made when drawn: the screenful's rows are made here, inside the time.
+        _ = table.rows[: table.size.height]
         shown[query] = time.perf_counter()
 
+    def counted_line(self: RecordTable, y: int):  # type: ignore[no-untyped-def]
+        drawn[0] += 1
+        return original_line(self, y)
+
+    def timed_refresh(self: Screen) -> None:
+        before = drawn[0]
+        original_refresh(self)
+        if drawn[0] != before:
+            painted.append(time.perf_counter())
+
     SearchScreen.show_hits = timed_show_hits  # type: ignore[method-assign]
+    Screen._compositor_refresh = timed_refresh  # type: ignore[method-assign]
+    RecordTable.render_line = counted_line  # type: ignore[method-assign]
     app = NetjournalApp(Store.open(journal), config=Config(Path("/nonexistent/config.toml")))
     queries: list[str] = []
     times: list[float] = []
+    on_screen: list[float] = []  # until the frame that drew the new list was written
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             began = time.perf_counter()
@@ -131,8 +195,13 @@ async def type_in_app(journal: Path) -> tuple[list[str], list[float], str]:
                     start = time.perf_counter()
                     await pilot.press("space" if char == " " else char)
                     await wait_for(query)
+                    await pilot.pause(0.04)  # two frames: the list is drawn
                     times.append(shown[query] - start)
                     queries.append(query)
+                    frame = next((t for t in painted if t >= shown[query]), None)
+                    if frame is not None:
+                        on_screen.append(frame - start)
+                    painted.clear()
                 box = app.screen.query_one("#query", Input)
                 if box.value != phrase:
                     raise SystemExit(f"typed {phrase!r} but the input holds {box.value!r}")
@@ -141,7 +210,9 @@ async def type_in_app(journal: Path) -> tuple[list[str], list[float], str]:
                 await wait_for("")
     finally:
         SearchScreen.show_hits = original  # type: ignore[method-assign]
-    return queries, times, name
+        Screen._compositor_refresh = original_refresh  # type: ignore[method-assign]
+        RecordTable.render_line = original_line  # type: ignore[method-assign]
+    return queries, times, on_screen, name
 
 
 def index_ready(journal: Path, runs: int) -> tuple[list[float], list[float]]:
@@ -222,16 +293,23 @@ def main() -> None:
     parser.add_argument("journal", type=Path)
     parser.add_argument("--runs", type=int, default=10, help="CLI runs")
     parser.add_argument("--ready-runs", type=int, default=5, help="fresh app processes")
+    parser.add_argument(
+        "--growth", action="store_true",
+        help="judge by issue 15's budgets at 30,000 people + 300,000 notes: keystroke <= 50 ms "
+        "p95, CLI <= 0.6 s median; index ready and peak memory are then shown, not judged",
+    )  # fmt: skip
     args = parser.parse_args()
     journal = args.journal.resolve()
     check_journal(journal)
 
     print("typing in the app ...", flush=True)
-    queries, keys, name = asyncio.run(type_in_app(journal))
+    queries, keys, on_screen, name = asyncio.run(type_in_app(journal))
     print(f"index ready after start ({args.ready_runs} fresh processes) ...", flush=True)
     ready, loaded = index_ready(journal, args.ready_runs)
     print(f"CLI search ({args.runs} runs) ...", flush=True)
     cli = cli_runs(journal, args.runs)
+    print("peak memory of the app ...", flush=True)
+    peak = app_peak(journal)
     print("SQLite FTS5: building ...", flush=True)
     fts, built = fts5_times(journal, queries)
     print("grep -ril ...", flush=True)
@@ -240,11 +318,15 @@ def main() -> None:
     print(machine_line())
     print(f"journal: {journal}; typed {[*PHRASES, name]} ({len(queries)} keystrokes)")
     print(f"FTS5 table built in {built:.1f} s (not part of any budget)")
+    grow = args.growth
     rows = [
-        Row("keystroke, list updated (app)", keys, unit="ms", p95_budget=30),
-        Row("index ready after start", ready, unit="s", median_budget=0.5),
+        Row("keystroke, list updated (app)", keys, unit="ms", p95_budget=50 if grow else 30),
+        Row("  the frame that draws it written", on_screen, unit="ms"),
+        Row("index ready after start", ready, unit="s", median_budget=None if grow else 0.5),
         Row("  of which: journal loaded (snapshot)", loaded, unit="s"),
-        Row("CLI search --json, whole process", cli, unit="s", median_budget=0.4),
+        Row("CLI search --json, whole process", cli, unit="s", median_budget=0.6 if grow else 0.4),
+        Row("app's peak memory (VmHWM: loaded, typed)", [peak], "MB",
+            median_budget=None if grow else 800, peak=True),
         Row("keystroke: SQLite FTS5 prefix (no UI)", fts, unit="ms"),
         Row("keystroke: grep -ril WORD (files)", grep, unit="ms"),
     ]
@@ -252,8 +334,8 @@ def main() -> None:
     med, high = statistics.median, Row("", []).shown
     print(
         f"netjournal/FTS5: median {med(keys) / med(fts):.2f}x, p95 "
-        f"{rows[0].p95 / rows[4].p95:.2f}x; netjournal/grep: median "
-        f"{med(keys) / med(grep):.2f}x, p95 {rows[0].p95 / rows[5].p95:.2f}x"
+        f"{rows[0].p95 / rows[6].p95:.2f}x; netjournal/grep: median "
+        f"{med(keys) / med(grep):.2f}x, p95 {rows[0].p95 / rows[7].p95:.2f}x"
     )
     slowest = sorted(zip(keys, queries, strict=True), reverse=True)[:5]
     print("slowest keystrokes: " + ", ".join(f"{q!r} {high(t):.1f} ms" for t, q in slowest))

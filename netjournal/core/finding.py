@@ -17,6 +17,7 @@ from netjournal.core.search import SearchHit, hit_for, search
 from netjournal.core.search_index import LiveIndex
 from netjournal.core.search_query import parse_query
 from netjournal.core.snapshot import JournalSnapshot
+from netjournal.core.topic_counts import book_for
 from netjournal.core.who import FIELDS, rank_people_for
 from netjournal.core.word_weights import weights_for
 
@@ -36,11 +37,14 @@ def find(
     query: str,
     index: Index | None = None,
     limit: int = SHOWN,
+    *,
+    snippets: bool = True,
 ) -> list[SearchHit]:
     """The records `query` asks for, best first, at most `limit`.
 
     Without `index` the records are scanned (slower, same grammar). Scores run from 100 for
-    the first hit down, relative to the hits returned.
+    the first hit down, relative to the hits returned. Without `snippets` the hits' snippets
+    are empty: the app makes those of the rows it draws (`search.snippet_of`).
     """
     asked = parse_query(query)
     by_id = _records_by_id(records)
@@ -59,7 +63,15 @@ def find(
         pool = [r for r in by_id.values() if asked.wants(r)]
         found = [by_id[hit.id] for hit in search(pool, asked.words, limit=fetched)]
     kept = [r for r in found if asked.keeps(r)][:limit]
-    return [hit_for(r, asked.words, rank, len(kept)) for rank, r in enumerate(kept)]
+    return [
+        hit_for(r, asked.words, rank, len(kept), with_snippet=snippets)
+        for rank, r in enumerate(kept)
+    ]
+
+
+def record_of(snapshot: JournalSnapshot, record_id: str) -> Record | None:
+    """The record `record_id` of any table (None if it is not in `snapshot`)."""
+    return _records_by_id(snapshot).get(record_id)
 
 
 def find_reading(
@@ -86,13 +98,14 @@ def people_to_ask(
         return []
     ranked = rank_people_for(
         topic,
-        snapshot.people.values(),
-        snapshot.interactions.values(),
-        snapshot.learnings.values(),
+        snapshot.people,  # by id: only the records the topic touches are looked up
+        snapshot.interactions,
+        snapshot.learnings,
         limit=limit,
         mentioning=index.mentioning if index else None,
         weights=weights_for(snapshot),  # once per snapshot: `/` asks at every keystroke
         profiles=profiles_for(snapshot, FIELDS),  # likewise
+        book=book_for(snapshot),  # likewise
     )
     return [SearchHit("person", entry.person.id, entry.person.name, entry.score,
                       "; ".join(entry.reasons)) for entry in ranked]  # fmt: skip

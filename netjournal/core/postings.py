@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 BLOCK_BITS = 16
@@ -71,6 +71,15 @@ class Postings:
     def all_of(self, terms: Sequence[Iterable[int]], upto: int | None = None) -> set[int]:
         """The records holding, for each term, one of its words (numbered below `upto`)."""
         found: set[int] = set()
+        for block in self.each_block(terms, upto):
+            found.update(block)
+        return found
+
+    def each_block(
+        self, terms: Sequence[Iterable[int]], upto: int | None = None
+    ) -> Iterator[set[int]]:
+        """`all_of`, a block at a time, the lowest numbers (the newest records) first: a caller
+        that needs the first few hundred of a one-letter prefix's records stops early."""
         listed = [list(words) for words in terms]
         for block in range(self.blocks):
             first = block << BLOCK_BITS
@@ -82,8 +91,7 @@ class Postings:
                     break
                 common &= self._block(words, block, upto)
             # Offsets become numbers only now, for the (smaller) intersection.
-            found.update(map(first.__add__, common) if first else common)
-        return found
+            yield set(map(first.__add__, common)) if first else common
 
     def _block(self, words: list[int], block: int, upto: int | None) -> set[int]:
         """Offsets in `block` of the records holding any of `words`."""

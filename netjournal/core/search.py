@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from netjournal.core.names import fold
+from netjournal.core.names import fold, fold_same_length
 from netjournal.core.records import Interaction, Learning, Outreach, Person, Record
 
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -62,7 +62,7 @@ def search(records: Iterable[Record], query: str, limit: int = 20) -> list[Searc
             # A whole-label match (the person's own name) beats the name inside a longer title.
             wanted, label = " ".join(words), fold(record.label)
             score = max(fuzz.ratio(wanted, label), 0.9 * fuzz.partial_ratio(wanted, label))
-            snippet = _snippet(text, folded, words[0])
+            snippet = _snippet(text, max(_where(text, words[0], folded), 0))
             hit = SearchHit(TYPE_NAMES[record.TABLE], record.id, record.label, score, snippet)
             hits.append((score, record.updated, hit))
     hits.sort(key=lambda item: item[1], reverse=True)  # newest first among equal scores
@@ -70,19 +70,41 @@ def search(records: Iterable[Record], query: str, limit: int = 20) -> list[Searc
     return [hit for _, _, hit in hits[:limit]]
 
 
-def hit_for(record: Record, query: str, rank: int, total: int) -> SearchHit:
-    """A result for a record the index ranked at `rank` of `total` (score 100 down to 1)."""
-    text = record_text(record)
-    words = fold(query).split()
-    # One line: a result row never breaks (a record's text holds one field per line).
-    snippet = _snippet(text, fold(text), words[0]) if words else " ".join(text[:80].split())
+def hit_for(
+    record: Record, query: str, rank: int, total: int, *, with_snippet: bool = True
+) -> SearchHit:
+    """A result for a record the index ranked at `rank` of `total` (score 100 down to 1).
+
+    Without `with_snippet` the snippet is left empty for the caller to make when shown
+    (`snippet_of`): the app lists 200 results and draws a screenful."""
     score = 100.0 * (total - rank) / total if total else 0.0
+    snippet = snippet_of(record, query) if with_snippet else ""
     return SearchHit(TYPE_NAMES[record.TABLE], record.id, record.label, score, snippet)
 
 
-def _snippet(text: str, folded: str, word: str, width: int = 80) -> str:
-    # fold() keeps one character per character for most text; fall back to the start if not.
-    at = folded.find(word) if len(folded) == len(text) else 0
+def snippet_of(record: Record, query: str) -> str:
+    """One line of the record's text around the first word of `query` it holds as typed
+    (a typo'd word is not in it), or its start."""
+    text = record_text(record)
+    at = next((at for word in fold(query).split() if (at := _where(text, word)) >= 0), 0)
+    # One line: a result row never breaks (a record's text holds one field per line).
+    return _snippet(text, at)
+
+
+def _snippet(text: str, at: int, width: int = 80) -> str:
     start = max(0, at - width // 3)
     piece = " ".join(text[start : start + width].split())
     return ("…" if start else "") + piece
+
+
+def _where(text: str, word: str, folded: str | None = None) -> int:
+    """Where the (folded) `word` first occurs in `text`, or -1: lower() finds most words at a
+    fraction of the cost of folding (it runs for every result row drawn)."""
+    if folded is None or len(folded) != len(text):
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            at = lowered.find(word)
+            if at >= 0 or lowered.isascii():
+                return at
+        folded = fold_same_length(text)  # accents: "jurgen" in "Jürgen"
+    return folded.find(word) if folded is not None else -1

@@ -5,8 +5,8 @@ Words are folded (lower case, accents off) and numbered; each record's words are
 arrays. Records are numbered newest first, so postings are in recency order too. A query's
 last word is a prefix; a word also matches vocabulary words a few edits away, by its length
 (`typo_distance`; optimal string alignment, so a swap of two letters is one edit).
-Candidates hold every query word; at most RERANK of them are ranked with rapidfuzz on their
-titles, newest first among equals.
+Candidates hold every query word; at most RERANK of them are ranked by how well their titles
+fit the typed words (`title_fit`), newest first among equals.
 
 The index is built once from all records (in a worker; about 4 s at 100,000 notes) and
 saved as a cache file in the journal folder (`.cache/search-index`, written by the store),
@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import process, utils
 from rapidfuzz.distance import OSA
 
 from netjournal.core.errors import JournalError, NetjournalError
@@ -44,6 +44,7 @@ from netjournal.core.records import RECORD_TYPES, Record
 from netjournal.core.search import TYPE_NAMES, record_text
 from netjournal.core.shards import SUFFIX, collector_paused, disk_signature
 from netjournal.core.store import Store
+from netjournal.core.title_fit import title_fit
 from netjournal.core.word_rules import MENTION_SUFFIX, typo_distance  # one rule: who, /
 
 RERANK = 300
@@ -273,7 +274,6 @@ class SearchIndex:
         ]
         if any(not words for words, _ in terms):
             return [], 0
-        in_title = self.in_titles.all_of([words for words, _ in terms])
         order = sorted(terms, key=lambda term: self._cost(term[0]))
         # Grows with the journal: at 300,000 notes checking 50,000 candidates cost 60 ms.
         expensive = max(EXPENSIVE, int(self.records * EXPENSIVE_SHARE))
@@ -284,8 +284,16 @@ class SearchIndex:
         def allowed(doc: int) -> bool:
             return not wanted_types or self.type_of(doc) in wanted_types
 
-        # The first RERANK only: a short prefix's title matches run to tens of thousands.
-        found = list(islice((doc for doc in sorted(in_title) if allowed(doc)), RERANK))
+        # The first RERANK only, newest first: a short prefix's title matches run to tens of
+        # thousands, so later blocks are read only if the first hold too few. Should they all be
+        # read and still hold too few, `in_title` is whole for the candidates that follow.
+        in_title: set[int] = set()
+        found: list[int] = []
+        for docs in self.in_titles.each_block([words for words, _ in terms]):
+            in_title |= docs
+            found.extend(islice((doc for doc in sorted(docs) if allowed(doc)), RERANK - len(found)))
+            if len(found) >= RERANK:
+                break
         seen = set(found)
         upto: int | None = None if self._cost(cheap[0][0]) <= expensive else 4_000
         while len(found) < RERANK:
@@ -299,25 +307,26 @@ class SearchIndex:
             if upto is None or upto >= self.records:
                 break
             upto *= 4
-        phrase = " ".join(typed)
         titles = [self.titles[d] for d in found]
-        scored = process.extract(phrase, titles, scorer=fuzz.token_set_ratio, limit=None)
-        # Every word in the title first, then the best title score, then titles that start
-        # with the first word ("Pallet robots..." before a talk "about pallet robots"), people,
-        # learnings and plans before the many notes of talks, then the title closest as a whole
-        # (the person "Ann Lee" before "Introduce Ann Lee to Bob"), then the newest.
-        scored.sort(
-            key=lambda hit: (
-                found[hit[2]] not in in_title,
-                -hit[1],
-                not titles[hit[2]].startswith(typed[0]),
-                self.type_codes[found[hit[2]]],  # TYPES is in TYPE_ORDER
-                -fuzz.ratio(phrase, titles[hit[2]]),
-                found[hit[2]],
-            )
+        fits = [title_fit(typed, last_open, title) for title in titles]
+        # The typed words' fit to the title first (every word in the title, then how well
+        # each matches: exact, begun, near), then titles that start with the first word
+        # ("Pallet robots..." before a talk "about pallet robots"), people, learnings and plans
+        # before the many notes of talks, then the title with fewest other words (the person
+        # "Ann Lee" before "Ann Lee-Smith"), then the newest (records are numbered newest first).
+        scored = sorted(
+            range(len(found)),
+            key=lambda at: (
+                found[at] not in in_title,
+                -fits[at][0],
+                not titles[at].startswith(typed[0]),
+                self.type_codes[found[at]],  # TYPES is in TYPE_ORDER
+                fits[at][1],
+                found[at],
+            ),
         )
         best = scored[:limit]
-        return [self.ids[found[at]] for _, _, at in best], sum(found[at] in in_title for _, _, at in best)
+        return [self.ids[found[at]] for at in best], sum(found[at] in in_title for at in best)
 
 
 def _shards_of(ordered: list[Record], places: Places) -> tuple[list[str], dict[str, Any], array]:
@@ -513,15 +522,15 @@ class LiveIndex:
         older = [i for i in ranked[:titled] if i not in stale]  # every word in the title
         rest = [i for i in ranked[titled:] if i not in stale]
         titled_ids = recent[:recent_titled] + older
-        if recent_titled and older:  # two ranked lists of titles: merged by the title's score
-            phrase = " ".join(fold(query).split())
+        if recent_titled and older:  # two ranked lists of titles: merged by the title's fit
+            typed, last_open = fold(query).split(), not query[-1:].isspace()
 
-            def title(record_id: str) -> str:
+            def fit(record_id: str) -> float:
                 index = self.fresh if record_id in self.changed and self.fresh else self.base
-                return index.titles[index.position[record_id]]
+                return title_fit(typed, last_open, index.titles[index.position[record_id]])[0]
 
-            # Stable: the built index's own order stays among equal scores, the changed first.
-            titled_ids.sort(key=lambda i: -fuzz.token_set_ratio(phrase, title(i)))
+            # Stable: the built index's own order stays among equal fits, the changed first.
+            titled_ids.sort(key=lambda i: -fit(i))
         return (titled_ids + recent[recent_titled:] + rest)[:limit]
 
     def warm(self) -> None:

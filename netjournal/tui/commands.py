@@ -13,7 +13,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from netjournal.core.names import Candidate, fold, learning_candidates, rank
+from netjournal.core.names import Candidate, fold, fold_same_length, learning_candidates, rank
 from netjournal.tui.contract import JournalApp, journal_app
 from netjournal.tui.keys import KeysNow, actions_now, key_text
 from netjournal.tui.safe_text import safe_content, safe_for_terminal
@@ -29,7 +29,7 @@ def highlighted(text: str, query: str) -> Content:
     """
     text = safe_for_terminal(text, one_line=True)
     content = Content(text)
-    folded = _fold_same_length(text)
+    folded = fold_same_length(text)
     if folded is None:
         return content
     for word in fold(query).split():
@@ -39,20 +39,6 @@ def highlighted(text: str, query: str) -> Content:
                 content = content.stylize("bold underline", at, at + len(word))
             start = at + len(word)
     return content
-
-
-def _fold_same_length(text: str) -> str | None:
-    """Lower case without accents, one character for one (None when that cannot be kept)."""
-    out = []
-    for char in text:
-        plain = fold(char) if not char.isascii() else char.lower()
-        if len(plain) != 1:
-            if plain == "" or plain == " ":
-                plain = " "
-            else:
-                return None
-        out.append(plain)
-    return "".join(out)
 
 
 def action_score(text: str, query: str) -> float:

@@ -58,3 +58,24 @@ def test_a_deleted_cache_loses_nothing(run_cli: RunCli, journal_dir: Path) -> No
     (journal_dir / ".cache" / "search-index").unlink()
     assert names(ok_json(run_cli("search", "schenkr", "--json"))) == ["Hannah Fischer"]
     assert (journal_dir / ".cache" / "search-index").exists()  # built again (small journal)
+
+
+def test_the_person_just_added_comes_first_among_namesakes(
+    run_cli: RunCli, journal_dir: Path
+) -> None:
+    for name in ("Mateus Asante", "Noor Asante", "Sanne Asante"):
+        prepare(journal_dir, "add", "person", name)
+    ok_json(run_cli("search", "asante", "--json"))  # the cache is built before the show
+    prepare(journal_dir, "add", "person", "Kwabena Asante", "--org", "Maersk")
+    # Same surname, same fit: the newest first, not the shortest name.
+    assert names(ok_json(run_cli("search", "asnate", "--json")))[0] == "Kwabena Asante"
+    assert names(ok_json(run_cli("search", "asante", "--json")))[0] == "Kwabena Asante"
+
+
+def test_a_closer_spelling_ranks_above_a_farther_one(run_cli: RunCli, journal_dir: Path) -> None:
+    prepare(journal_dir, "add", "person", "Kwabena Asanteng")
+    prepare(journal_dir, "add", "person", "Ama Asante")  # newer, but one letter farther
+    assert names(ok_json(run_cli("search", "asanteg", "--json"))) == [
+        "Kwabena Asanteng",
+        "Ama Asante",
+    ]

@@ -7,17 +7,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Header, Input, Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
-from netjournal.core.finding import SHOWN, find, find_reading, people_to_ask
-from netjournal.core.search import SearchHit
+from netjournal.core.finding import SHOWN, find, find_reading, people_to_ask, record_of
+from netjournal.core.search import SearchHit, snippet_of
 from netjournal.core.search_query import parse_query
 from netjournal.core.words import count_of
 from netjournal.tui.commands import highlighted
 from netjournal.tui.contract import NetjournalScreen
 from netjournal.tui.safe_text import safe_content
 from netjournal.tui.widgets.key_footer import KeyFooter
-from netjournal.tui.widgets.record_table import Column, RecordTable, Row
+from netjournal.tui.widgets.record_table import Column, LazyRows, RecordTable, Row
 
 EARLY = 40  # results listed while the journal loads: each may need a shard file read
 TABLE_OF_TYPE = {"person": "people", "learning": "learnings", "interaction": "interactions",
@@ -37,6 +37,8 @@ class SearchScreen(NetjournalScreen[tuple[str, str] | None]):
         self._query = query  # what to start with, e.g. "?pricing" from the palette
         self._hits: dict[str, SearchHit] = {}
         self._early = False  # the results shown came before the journal was in
+        self._wanted: str | None = None  # searched for when the running search ends
+        self._searching = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -69,10 +71,29 @@ class SearchScreen(NetjournalScreen[tuple[str, str] | None]):
 
     def _journal_in(self) -> None:
         if self._early:  # the journal is in: all the results now, with their dates and people
-            self.run_search(self.query_one("#query", Input).value)
+            self._ask(self.query_one("#query", Input).value)
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.run_search(event.value)
+        self._ask(event.value)
+
+    def _ask(self, query: str) -> None:
+        """Search for `query` now, or as soon as the running search ends, the newest query
+        only: a `?topic` ranking takes longer than a keystroke, and stacked threads would
+        each slow the others down."""
+        self._wanted = query
+        if not self._searching:
+            self._next()
+
+    def _next(self) -> None:
+        query, self._wanted = self._wanted, None
+        if query is not None:
+            self._searching = True
+            self.run_search(query)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "search" and event.worker.is_finished:
+            self._searching = False
+            self._next()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         table = self.query_one("#results", RecordTable)
@@ -94,7 +115,7 @@ class SearchScreen(NetjournalScreen[tuple[str, str] | None]):
         elif query.startswith("?"):
             hits = people_to_ask(snapshot, query[1:], index)
         else:
-            hits = find(snapshot, query, index)
+            hits = find(snapshot, query, index, snippets=False)  # made as rows are drawn
         if get_current_worker().is_cancelled:
             return
         self.app.call_from_thread(self.show_hits, query, hits)
@@ -102,14 +123,16 @@ class SearchScreen(NetjournalScreen[tuple[str, str] | None]):
     def show_hits(self, query: str, hits: list[SearchHit]) -> None:
         self._hits = {hit.id: hit for hit in hits}
         words = query[1:] if query.startswith("?") else parse_query(query).words
-        rows = [
-            Row(
+
+        def row(hit: SearchHit) -> Row:
+            snippet = hit.snippet or self._snippet(hit, words)
+            return Row(
                 hit.id,
-                (hit.type, highlighted(self._title(hit), words), highlighted(hit.snippet, words)),
+                (hit.type, highlighted(self._title(hit), words), highlighted(snippet, words)),
             )
-            for hit in hits
-        ]
-        self.query_one("#results", RecordTable).set_rows(rows)
+
+        # Rows are made as they are drawn: a keystroke highlights the screenful, not 200.
+        self.query_one("#results", RecordTable).set_rows(LazyRows(hits, row, _hit_id))
         status = (
             count_of(len(hits), "result") + (f" (first {SHOWN})" if len(hits) == SHOWN else "")
             if query.strip() else "Type to search."
@@ -127,6 +150,11 @@ class SearchScreen(NetjournalScreen[tuple[str, str] | None]):
                 else "Type a topic after ?, e.g. ?supplier risk: people ranked by what they know."
             )
         self.query_one("#search-status", Static).update(safe_content(status))
+
+    def _snippet(self, hit: SearchHit, words: str) -> str:
+        snapshot = self.nj.snapshot
+        record = record_of(snapshot, hit.id) if snapshot else None
+        return snippet_of(record, words) if record else ""
 
     def _title(self, hit: SearchHit) -> str:
         """Interactions are told apart by their date and people, not only their summary."""
@@ -154,3 +182,7 @@ class SearchScreen(NetjournalScreen[tuple[str, str] | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _hit_id(hit: SearchHit) -> str:
+    return hit.id

@@ -1,0 +1,58 @@
+"""The results of `/` are drawn as they come on screen: each row still shows where its words
+matched, and a topic typed faster than it is ranked ends on the words last typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from netjournal.core.records import Learning, Person
+from netjournal.tui.screens.search import SearchScreen
+from tests.tui.support import SIZE, make_app, settle, static_text, table, wait_loaded, wait_until
+
+FILLER = "Notes from the hall, the booths and the talks of the second day. " * 3
+LEARNINGS = [
+    Learning.create(title=f"Show report {n}", date="2026-11-20",
+                    body=f"{FILLER}Pallet robots at stand {n}.")  # fmt: skip
+    for n in range(60)
+]
+
+
+async def test_every_row_shows_the_text_around_the_word_even_far_down(journal_dir: Path) -> None:
+    app = make_app(journal_dir, *LEARNINGS)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("slash", *"pallet")
+        results = table(app.screen, "#results")
+        await wait_until(pilot, lambda: len(results.rows) == 60)
+        first = str(results.rows[0].cells[2])
+        assert first.startswith("…") and "Pallet robots at stand" in first
+        # A typo'd word is not in the text: the row shows the next word typed that is.
+        await pilot.press(*["backspace"] * 6, *"palet robots")
+        await wait_until(pilot, lambda: "robots at stand" in str(results.rows[0].cells[2]))
+        await pilot.press("down", "end")  # the last row is made when it is drawn
+        await settle(pilot)
+        assert results.current_key == results.rows[59].key
+        assert "robots at stand" in str(results.rows[59].cells[2])
+
+
+async def test_a_topic_typed_in_one_burst_ranks_the_last_words_typed(journal_dir: Path) -> None:
+    chloe = Person.create(name="Chloé Martin", expertise="supplier risk, contracts")
+    bob = Person.create(name="Bob Stone", expertise="supply chains")
+    app = make_app(journal_dir, chloe, bob)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        # Typed, half erased, typed on: each key a search, the rankings slower than the keys.
+        await pilot.press(*"?supply", *["backspace"] * 6, *"supplier risk")
+        screen = app.screen
+        await wait_until(
+            pilot,
+            lambda: "'supplier risk'" in static_text(screen, "#search-status"),
+            what="the ranking of the last words typed",
+        )
+        await settle(pilot)
+        assert [row.cells[1] for row in table(screen, "#results").rows] == ["Chloé Martin"]
+        # And the next words are searched too: nothing is left waiting.
+        await pilot.press(*["backspace"] * 14, *"pallet")
+        await wait_until(pilot, lambda: "Nothing matches" in static_text(screen, "#search-status"))
