@@ -110,6 +110,8 @@ def search_journal(store: Store, args: argparse.Namespace) -> int:
     if index is not None:
         hits = find_reading(args.query, index, partial(index.record, store), limit=args.limit)
         _print_hits(hits, args)
+        if index.outdated:  # the journal was copied or restored: the next search is quick again
+            build_in_background(store, afresh=True)
         return 0
     records = [*store.people(), *store.learnings(), *store.interactions(), *store.outreach()]
     built = index_at_once(store, records) if words else None

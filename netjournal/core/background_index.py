@@ -15,7 +15,13 @@ from pathlib import Path
 
 from netjournal.core.errors import NetjournalError
 from netjournal.core.records import Record
-from netjournal.core.search_index import LiveIndex, SearchIndex, cache_path, rebuild_index
+from netjournal.core.search_index import (
+    LiveIndex,
+    SearchIndex,
+    cache_path,
+    open_cached,
+    rebuild_index,
+)
 from netjournal.core.store import Store
 
 BACKGROUND_FROM = 5_000  # records: below this the cache is built at once (a fraction of a second)
@@ -28,13 +34,15 @@ def index_at_once(store: Store, records: Sequence[Record]) -> LiveIndex | None:
     return rebuild_index(store, records, save=store.exists)
 
 
-def build_in_background(store: Store) -> None:
-    """Start a detached process that builds the search cache of `store` (a large journal)."""
+def build_in_background(store: Store, *, afresh: bool = False) -> None:
+    """Start a detached process that builds the search cache of `store` (a large journal);
+    with `afresh`, also over a cache that exists (one whose shard files all changed)."""
     if not store.exists:
         return  # a cache never creates a journal
     with contextlib.suppress(OSError):  # no cache only costs time: the next search scans again
+        command = [sys.executable, "-m", "netjournal.core.background_index", str(store.folder)]
         subprocess.Popen(
-            [sys.executable, "-m", "netjournal.core.background_index", str(store.folder)],
+            [*command, "--afresh"] if afresh else command,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -42,10 +50,15 @@ def build_in_background(store: Store) -> None:
         )
 
 
-def build(folder: Path) -> None:
-    """Build the cache of the journal at `folder` unless another process has meanwhile."""
+def build(folder: Path, *, afresh: bool = False) -> None:
+    """Build the cache of the journal at `folder` unless another process has meanwhile (with
+    `afresh`: unless the cache's shard files are those on disk now)."""
     store = Store.open(folder)
-    if SearchIndex.load(cache_path(store)) is not None:
+    if afresh:
+        opened = open_cached(store)
+        if opened is not None and not opened.outdated:
+            return
+    elif SearchIndex.load(cache_path(store)) is not None:
         return
     tables = store.everything()
     rebuild_index(store, [record for table in tables.values() for record in table])
@@ -53,4 +66,4 @@ def build(folder: Path) -> None:
 
 if __name__ == "__main__":
     with contextlib.suppress(NetjournalError, OSError):
-        build(Path(sys.argv[1]))
+        build(Path(sys.argv[1]), afresh="--afresh" in sys.argv[2:])

@@ -54,6 +54,7 @@ EXPENSIVE_SHARE = 0.36  # or in that share of the records, if more (40,000 of 11
 CACHE_VERSION = 5  # 5: postings in 2 bytes, types as codes (4: shards; 2: transliteration)
 CACHE_NAME = ".cache/search-index"
 REINDEX_AFTER = 500  # records changed since the build: then build afresh (their index: ~20 ms)
+OUTDATED_AFTER = 24  # shard files changed since the build (each read costs ~5 ms): build afresh
 JOINED = ("ids", "stamps", "titles")  # columns cached as one string each
 TYPES = tuple(TYPE_ORDER)  # a record's type is cached as its number here (one byte)
 SEPARATOR = "\x00"  # between them (cleaned text holds no control characters; replaced if so)
@@ -391,6 +392,10 @@ class LiveIndex:
         self._docs: dict[str, dict[str, Any]] = {}  # shard files read for `record`
         # The store `open_cached` read the journal's changes from: what `read` reads with.
         self.reads_from: Store | None = None
+        # The shard files that differ from those the cache was built from (`open_cached` and
+        # `sync` note them): many (the journal copied, restored or checked out) and every later
+        # search reads them all again, though few records changed: see `outdated`.
+        self.files_since: set[str] = set()
         # For `sync`: each shard's signature when last compared, and what it changed.
         self._looked: dict[str, Any] = {}
         self._shard_changed: dict[str, dict[str, Record]] = {}
@@ -400,6 +405,11 @@ class LiveIndex:
             self.update(records)
         else:
             self._settle(changed or {}, set(removed))
+
+    @property
+    def outdated(self) -> bool:
+        """The cache should be written afresh: too many of its shard files have changed."""
+        return len(self.files_since) > OUTDATED_AFTER
 
     def update(self, records: Iterable[Record]) -> None:
         """Bring the index up to `records` (every record of the journal, as now)."""
@@ -440,7 +450,9 @@ class LiveIndex:
                 if cached is not None and tuple(cached) == shard.signature:
                     self._shard_changed.pop(key, None)
                     self._shard_removed.pop(key, None)
+                    self.files_since.discard(key)
                     continue
+                self.files_since.add(key)
                 self._shard_changed[key] = {
                     i: r for i, r in shard.records.items()
                     if i not in base.position or base.stamps[base.position[i]] != r.updated
@@ -643,6 +655,7 @@ def open_cached(store: Store) -> LiveIndex | None:
     )
     live = LiveIndex(base, changed=changed, removed=removed)
     live.reads_from = store
+    live.files_since = reread
     return live
 
 

@@ -314,7 +314,8 @@ class NetjournalApp(App[None]):
         records = snapshot.records()
         if self.index is None:
             self.index = open_index(self.store, records, save=self.store.exists)
-        if self.index.pending > REINDEX_AFTER:  # too much searched outside it: build afresh
+        # Too much searched outside it, or a cache of files since copied: build afresh.
+        if self.index.pending > REINDEX_AFTER or self.index.outdated:
             self.index = rebuild_index(self.store, records, save=self.store.exists)
         prepare_search(snapshot)
 

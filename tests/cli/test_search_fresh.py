@@ -79,3 +79,32 @@ def test_a_closer_spelling_ranks_above_a_farther_one(run_cli: RunCli, journal_di
         "Kwabena Asanteng",
         "Ama Asante",
     ]
+
+
+def test_a_copied_journal_gets_its_cache_written_afresh(
+    run_cli: RunCli, journal_dir: Path, tmp_path: Path
+) -> None:
+    import shutil
+    import time
+    from datetime import date
+
+    from netjournal.core.records import Interaction, Person
+    from netjournal.core.search_index import OUTDATED_AFTER, open_cached
+    from netjournal.core.store import Store
+
+    ann = Person.create(name="Ann Lee")
+    months = OUTDATED_AFTER + 6  # interactions are kept a month to a file
+    talks = [Interaction.create(date=date(2023 + m // 12, m % 12 + 1, 5), person_ids=[ann.id],
+                                summary=f"Battery swaps, month {m}") for m in range(months)]  # fmt: skip
+    Store.open(journal_dir).add(ann, *talks)
+    assert len(ok_json(run_cli("search", "batery", "--json", "--limit", "99"))) == months  # the cache is written
+    copy = tmp_path / "copy"
+    shutil.copytree(journal_dir, copy)  # every file anew: the cache's file signatures are stale
+    cached = open_cached(Store.open(copy))
+    assert cached is not None and cached.outdated
+    assert len(ok_json(run_cli("search", "batery", "--json", "--limit", "99", folder=copy))) == months
+    deadline = time.monotonic() + 30  # a process of its own writes the cache afresh
+    while (cached := open_cached(Store.open(copy))) is not None and cached.outdated:
+        assert time.monotonic() < deadline, "the copied journal's cache was not written afresh"
+        time.sleep(0.2)
+    assert len(ok_json(run_cli("search", "batery", "--json", "--limit", "99", folder=copy))) == months

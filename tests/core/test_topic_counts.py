@@ -4,6 +4,7 @@ record by record: same people, same order, same scores, same reasons."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -91,3 +92,21 @@ def test_the_reason_names_the_latest_talk_and_the_learning_shared_last() -> None
         "talked about it on 2026-03-09 (and 1 more time)",
         "you shared 'Battery passports' with them (and 1 more)",
     ]
+
+
+def test_a_save_that_changes_no_talk_keeps_the_book_and_a_new_talk_renews_it(
+    tmp_path: Path,
+) -> None:
+    from netjournal.core.snapshot import JournalSnapshot
+    from netjournal.core.store import Store
+    from netjournal.core.topic_counts import book_for
+
+    store = Store.open(tmp_path / "journal")
+    ann = Person.create(name="Ann Lee")
+    store.add(ann, Interaction.create(date="2026-03-01", person_ids=[ann.id], summary="battery"))
+    first = book_for(JournalSnapshot.load(store))
+    store.add(Person.create(name="Bob Stone"))
+    assert book_for(JournalSnapshot.load(store)) is first
+    store.add(Interaction.create(date="2026-03-02", person_ids=[ann.id], summary="pricing"))
+    renewed = book_for(JournalSnapshot.load(store))
+    assert renewed is not first and len(renewed.position) == 2

@@ -99,3 +99,32 @@ async def test_the_results_are_listed_again_once_the_journal_is_in(
         status = static_text(app.screen, "#search-status")
         assert "1 result" in status and "still loading" not in status
         assert titles(pilot) == ["Cold chain spoilage"]
+
+
+async def test_the_cache_of_a_copied_journal_is_written_afresh(tmp_path: Path) -> None:
+    import shutil
+    from datetime import date
+
+    from netjournal.core.records import Interaction
+    from netjournal.core.search_index import OUTDATED_AFTER, open_cached
+
+    first = tmp_path / "journal"
+    store = Store.open(first)
+    talks = [Interaction.create(date=date(2023 + m // 12, m % 12 + 1, 5), person_ids=[ANN.id],
+                                summary=f"Battery swaps, month {m}")
+             for m in range(OUTDATED_AFTER + 6)]  # fmt: skip
+    store.add(ANN, *talks)
+    rebuild_index(store, [ANN, *talks])
+    copy = tmp_path / "copy"
+    shutil.copytree(first, copy)  # every file anew: the cache's file signatures are stale
+    cached = open_cached(Store.open(copy))
+    assert cached is not None and cached.outdated
+    app = make_app(copy)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: app.snapshot is not None and app.index is not None)
+        await settle(pilot)
+        cached = open_cached(Store.open(copy))
+        assert cached is not None and not cached.outdated
+        await pilot.press("slash")
+        await paste(pilot, "batery swaps")
+        await wait_until(pilot, lambda: len(titles(pilot)) == len(talks))
