@@ -1,15 +1,18 @@
 """How well a result's title answers the words typed, word by word: what ranks search results.
 
 Each typed word takes its best title word: the same word scores 100, a title word it begins
-(the last word, still being typed) 90-100 by how much of it is typed, a near miss 0.9 x its
-similarity (below any prefix), so "asnate0" prefers "asante0" to "asante". Scored this way, a
+(the last word, still being typed) 90-100 by how much of it is typed, a near miss (within
+the typos its length forgives, as in the index) 0.9 x its similarity (below any prefix), so
+"asnate0" prefers "asante0" to "asante"; another word scores nothing. Scored this way, a
 longer title is not worse for its length: among people of one surname the newest comes first,
 not the one with the shortest first name (a whole-title ratio's preference).
 """
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
+
+from netjournal.core.word_rules import is_typo_of
 
 EXACT = 100.0
 PREFIX_FLOOR = 90.0
@@ -43,7 +46,9 @@ def _best(word: str, words: list[str], prefix: bool) -> tuple[float, int | None]
                 best, where = score, at
     if where is not None:
         return best, where
-    near = process.extractOne(word, words, scorer=fuzz.ratio)
-    if near is None or near[1] == 0:
+    # Only a word within the typos the index forgives counts: "operatrs" is not "person".
+    near = [at for at, candidate in enumerate(words) if is_typo_of(word, candidate)]
+    if not near:
         return 0.0, None
-    return NEAR_SHARE * near[1], near[2]
+    at = max(near, key=lambda at: fuzz.ratio(word, words[at]))
+    return NEAR_SHARE * fuzz.ratio(word, words[at]), at

@@ -11,8 +11,9 @@ from tests.tui.support import SIZE, make_app, settle, static_text, table, wait_l
 
 FILLER = "Notes from the hall, the booths and the talks of the second day. " * 3
 LEARNINGS = [
-    Learning.create(title=f"Show report {n}", date="2026-11-20",
-                    body=f"{FILLER}Pallet robots at stand {n}.")  # fmt: skip
+    Learning.create(
+        title=f"Show report {n}", date="2026-11-20", body=f"{FILLER}Pallet robots at stand {n}."
+    )
     for n in range(60)
 ]
 
