@@ -354,6 +354,9 @@ class NetjournalApp(App[None]):
             with self._disk:
                 result = change(self.store)
                 snapshot = JournalSnapshot.load(self.store)
+                index = self.index
+                if index is not None:  # what was saved is found, typos and all, on return
+                    index.sync(self.store)
             snapshot.warm(previous=self.snapshot)  # what the area on screen redraws from
             return result, snapshot
 

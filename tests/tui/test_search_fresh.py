@@ -79,3 +79,21 @@ async def test_without_an_index_the_search_screen_says_it_scans(journal_dir: Pat
         assert await results(pilot, "spoilage") == ["Cold chain spoilage"]
         assert "being built" in static_text(app.screen, "#search-status")
     assert cache_path(Store.open(journal_dir)).exists()
+
+
+async def test_a_save_returns_with_the_record_already_in_the_index(journal_dir: Path) -> None:
+    store = Store.open(journal_dir)
+    store.add(ANN, NOTE)
+    rebuild_index(store, [ANN, NOTE])
+    app = make_app(journal_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await wait_until(pilot, lambda: app.index is not None)
+        await settle(pilot)
+        hannah = Person.create(name="Hannah Fischer", org="Schenker")
+        await app.save(lambda store: store.add(hannah))
+        index = app.index
+        assert index is not None
+        # No worker has run since the save returned: the save brought the index up to it.
+        assert hannah.id in index.search("fischr", 5)
+        assert hannah.id in index.search("schenkr", 5)
