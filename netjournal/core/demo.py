@@ -83,7 +83,7 @@ COLLEAGUES = [
         "Sales Engineer",
         1,
         "robotics, sci-fi",
-        "solution design",
+        "solution design, IoT",
         "demo sites",
     ),
     (

@@ -42,7 +42,10 @@ class Suggestion:
                 "reasons": self.reasons, "shared": self.shared}  # fmt: skip
 
 
-BODY_ONLY = 0.5  # a one-word phrase met only in the body ("running", the verb) counts half
+# A one-word phrase met only in the body counts part: half for a need or an expertise (the
+# body's "kubernetes" is the thing), a fifth for an interest, below FLOOR on its own (a body's
+# "Running the fleet's software" says nothing to a runner; the title or tags must).
+BODY_ONLY = {"need": 0.5, "expertise": 0.5, "interest": 0.2}
 
 
 def learning_words(learning: Learning, body: bool = True) -> set[str]:
@@ -71,9 +74,9 @@ def _named_in(name: str, source: str) -> bool:
     return bool(name) and name in source
 
 
-def phrase_score(weight: float, share: float, single_in_body: bool) -> float:
+def phrase_score(weight: float, share: float, single_in_body: bool, label: str) -> float:
     """What one phrase the learning holds (`share` of it, by weight) adds to a person's score."""
-    return weight * share * share * (BODY_ONLY if single_in_body else 1.0)
+    return weight * share * share * (BODY_ONLY[label] if single_in_body else 1.0)
 
 
 class ShareMatcher:
@@ -117,7 +120,7 @@ class ShareMatcher:
             share = _held_share(wanted, words, self.weights)
             if share >= HALF:
                 single = len(wanted) == 1 and not _holds(wanted, headline)
-                met += [(index, order, label, phrase, phrase_score(weight, share, single))
+                met += [(index, order, label, phrase, phrase_score(weight, share, single, label))
                         for index, order, label, phrase, weight in self.holders[wanted]]  # fmt: skip
         by_person: dict[int, Suggestion] = {}
         source = fold(learning.source)
@@ -251,7 +254,7 @@ class WholePhrases:
                     for person, name, label, phrase, weight in self._holders[wanted]:
                         if source and _named_in(name, source):
                             continue
-                        score = phrase_score(weight, 1.0, single)  # whole: as `suggest` scores
+                        score = phrase_score(weight, 1.0, single, label)  # as `suggest` does
                         entry = found.setdefault(person.id, Suggestion(person))
                         entry.score += score
                         why.setdefault(person.id, []).append(
