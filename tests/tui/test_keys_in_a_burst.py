@@ -62,3 +62,27 @@ async def test_c_then_a_show_and_a_person_in_one_burst_saves_them(journal_dir: P
     assert (person.name, person.org, person.met_via) == ("Hannah Fischer", "Fabrikam", "Expo X")
     [talk] = reopen(journal_dir).interactions()
     assert talk.summary == "Shuttle pilot"
+
+
+def burst_keys(pilot: Pilot[Any], *keys: str) -> None:
+    """Queue `keys` at once: each a character, or a key name ("backspace", "ctrl+u")."""
+    for key in keys:
+        character = key if len(key) == 1 else {"backspace": "\x7f"}.get(key)
+        pilot.app.post_message(events.Key(key, character))
+
+
+async def test_a_search_typed_erased_and_retyped_in_one_burst_is_what_was_typed(
+    journal_dir: Path,
+) -> None:
+    from textual.widgets import Input
+
+    app = make_app(journal_dir, Person.create(name="Priya Raman", expertise="pricing"))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        burst_keys(pilot, "slash", *"supply", *["backspace"] * 6, *"pricing")
+        await settle(pilot)
+        box = app.screen.query_one("#query", Input)
+        await wait_until(pilot, lambda: box.value == "pricing", what=f"'pricing', not {box.value!r}")
+        burst_keys(pilot, *" chain", "ctrl+u", *"raman")
+        await wait_until(pilot, lambda: box.value == "raman", what=f"'raman', not {box.value!r}")
+

@@ -29,7 +29,8 @@ async def test_every_row_shows_the_text_around_the_word_even_far_down(journal_di
         assert first.startswith("…") and "Pallet robots at stand" in first
         # A typo'd word is not in the text: the row shows the next word typed that is.
         await pilot.press(*["backspace"] * 6, *"palet robots")
-        await wait_until(pilot, lambda: "robots at stand" in str(results.rows[0].cells[2]))
+        await wait_until(pilot, lambda: app.screen.shown_query == "palet robots")
+        assert "robots at stand" in str(results.rows[0].cells[2])
         await pilot.press("down", "end")  # the last row is made when it is drawn
         await settle(pilot)
         assert results.current_key == results.rows[59].key
@@ -57,3 +58,40 @@ async def test_a_topic_typed_in_one_burst_ranks_the_last_words_typed(journal_dir
         # And the next words are searched too: nothing is left waiting.
         await pilot.press(*["backspace"] * 14, *"pallet")
         await wait_until(pilot, lambda: "Nothing matches" in static_text(screen, "#search-status"))
+
+
+def underlined(table: object, y: int) -> list[str]:
+    """The underlined words of line `y` of a results table, as drawn."""
+    strip = table.render_line(y)  # type: ignore[attr-defined]
+    return [seg.text.strip() for seg in strip if seg.style and seg.style.underline and seg.text.strip()]
+
+
+async def test_each_query_selects_its_best_result_and_underlines_its_own_words(
+    journal_dir: Path,
+) -> None:
+    kerstin = Person.create(name="Kerstin Vogel", org="Fabrikam Robotics")
+    others = [Person.create(name=f"Rahel Vogt {n}", org="Fabrikam") for n in range(3)]
+    app = make_app(journal_dir, kerstin, *others)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("slash", *"vogel")
+        results = table(app.screen, "#results")
+        await wait_until(pilot, lambda: results.current_key == kerstin.id)
+        await settle(pilot)
+        assert "Vogel" in underlined(results, 1)
+        app.screen.query_one("#query").value = ""
+        await pilot.press(*"fabrikam")
+        await wait_until(pilot, lambda: app.screen.shown_query == "fabrikam")
+        await settle(pilot)
+        await pilot.press("down", "down")  # a row further down
+        await settle(pilot)
+        line = next(y for y in range(1, 5) if results.rows[y - 1].key == kerstin.id)
+        assert "Vogel" not in underlined(results, line)  # drawn for "fabrikam", not "vogel"
+        assert "Fabrikam" in underlined(results, line)
+        # A new query is a new list: its best result is selected, not the row moved to.
+        app.screen.query_one("#query").focus()  # its text selected, as Textual focuses a field
+        await pilot.pause()
+        await pilot.press("end", "backspace")
+        await wait_until(pilot, lambda: app.screen.shown_query == "fabrika")
+        assert results.current_key == results.rows[0].key
+        assert results.cursor == 0

@@ -40,6 +40,7 @@ from netjournal.tui.keys import key_for, key_hint, key_text
 from netjournal.tui.safe_text import safe_assemble, safe_content
 from netjournal.tui.widgets.key_footer import KeyFooter
 from netjournal.tui.widgets.key_hint import KeyHint
+from netjournal.tui.widgets.typed_input import TypedInput
 from netjournal.tui.widgets.word_suggester import WordListSuggester
 
 QUESTIONS = 5
@@ -69,7 +70,7 @@ class DrillScreen(NetjournalScreen[None]):
         yield Static(id="progress", markup=False)
         with VerticalScroll(id="drill"):
             yield Static(id="drill-question", markup=False)
-            yield Input(id="drill-pick", compact=True,
+            yield TypedInput(id="drill-pick", compact=True,
                         placeholder="names, comma-separated; empty or 'nobody' if you know no one",
                         suggester=WordListSuggester(self._names))  # fmt: skip
             yield Static(id="drill-answer", markup=False)

@@ -18,6 +18,7 @@ from netjournal.tui.contract import NetjournalModal
 from netjournal.tui.safe_text import safe_content
 from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.path_suggester import PathSuggester, typed_path
+from netjournal.tui.widgets.typed_input import TypedInput
 
 # choice -> (label, format, file name ending ("/" for a folder), all-day events)
 CHOICES = {
@@ -48,7 +49,7 @@ class ExportDialog(NetjournalModal[None]):
             yield Select([(label, key) for key, (label, *_rest) in CHOICES.items()],
                          value="vcard", allow_blank=False, id="export-format", compact=True)  # fmt: skip
             yield Label("Save to")
-            yield Input(id="export-path", compact=True, suggester=PathSuggester())
+            yield TypedInput(id="export-path", compact=True, suggester=PathSuggester())
             yield Static("", id="export-said", markup=False)
             yield KeyHint("enter or {export.save} exports · {export.close} closes",
                           classes="dialog-hint")  # fmt: skip

@@ -17,6 +17,7 @@ from netjournal.tui.keys import KeysNow, key_for, key_text
 from netjournal.tui.safe_text import safe_for_terminal
 from netjournal.tui.screens.area import AreaScreen
 from netjournal.tui.widgets.record_table import Column, LazyRows, RecordTable, Row
+from netjournal.tui.widgets.typed_input import TypedInput
 
 FILTER_HINT = "Filter: words, kind:customer, tag:logimat, dept:sales ({people.filter})"
 
@@ -47,7 +48,7 @@ class PeopleScreen(AreaScreen):
     ]
 
     def compose_top(self) -> ComposeResult:
-        yield Input(
+        yield TypedInput(
             placeholder=key_text(self, FILTER_HINT),
             id="filter",
             compact=True,

@@ -18,6 +18,7 @@ from netjournal.tui.contract import NetjournalScreen
 from netjournal.tui.safe_text import safe_content
 from netjournal.tui.widgets.key_footer import KeyFooter
 from netjournal.tui.widgets.record_table import Column, LazyRows, RecordTable, Row
+from netjournal.tui.widgets.typed_input import TypedInput
 
 EARLY = 40  # results listed while the journal loads: each may need a shard file read
 TABLE_OF_TYPE = {"person": "people", "learning": "learnings", "interaction": "interactions",
@@ -39,10 +40,11 @@ class SearchScreen(NetjournalScreen[tuple[str, str] | None]):
         self._early = False  # the results shown came before the journal was in
         self._wanted: str | None = None  # searched for when the running search ends
         self._searching = False
+        self.shown_query: str | None = None  # the query whose results are listed
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(
+        yield TypedInput(
             placeholder="Search people, learnings, interactions, outreach…",
             id="query",
             compact=True,
@@ -132,7 +134,12 @@ class SearchScreen(NetjournalScreen[tuple[str, str] | None]):
             )
 
         # Rows are made as they are drawn: a keystroke highlights the screenful, not 200.
-        self.query_one("#results", RecordTable).set_rows(LazyRows(hits, row, _hit_id))
+        # A new query's best result is selected (a new list, not a filter); the same query
+        # listed again (the journal is in) keeps the row the user moved to.
+        table = self.query_one("#results", RecordTable)
+        best = hits[0].id if hits and query != self.shown_query else None
+        table.set_rows(LazyRows(hits, row, _hit_id), keep=best)
+        self.shown_query = query
         status = (
             count_of(len(hits), "result") + (f" (first {SHOWN})" if len(hits) == SHOWN else "")
             if query.strip() else "Type to search."

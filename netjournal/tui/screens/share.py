@@ -30,6 +30,7 @@ from netjournal.tui.safe_text import safe_assemble
 from netjournal.tui.widgets.key_footer import KeyFooter
 from netjournal.tui.widgets.key_hint import KeyHint
 from netjournal.tui.widgets.record_table import Column, RecordTable, Row
+from netjournal.tui.widgets.typed_input import TypedInput
 
 
 class ShareScreen(NetjournalScreen[int]):
@@ -61,7 +62,7 @@ class ShareScreen(NetjournalScreen[int]):
         )
         with Horizontal(id="share-due"):
             yield Label("Due ")
-            yield Input("today", placeholder="today, fri, +1w, 2026-12-14", id="due")
+            yield TypedInput("today", placeholder="today, fri, +1w, 2026-12-14", id="due")
         yield KeyHint(f"{{share.pick}} picks · {{share.pick_best}} picks the best {BEST} · tab: "
                       "due date · {share.plan} plans a share for each · {share.close} cancels",
                       id="review-keys")  # fmt: skip

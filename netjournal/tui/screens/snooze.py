@@ -18,6 +18,7 @@ from netjournal.core.person_quiet import keep_quiet, quiet_problem
 from netjournal.core.records import Outreach, Person
 from netjournal.tui.contract import NetjournalModal
 from netjournal.tui.safe_text import safe_assemble
+from netjournal.tui.widgets.typed_input import TypedInput
 
 
 class SnoozeDialog(NetjournalModal[None]):
@@ -35,7 +36,7 @@ class SnoozeDialog(NetjournalModal[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(safe_assemble("Snooze ", (self.label, "bold"), " until:"))
-            yield Input(
+            yield TypedInput(
                 placeholder="tomorrow, mon, +3d, +2w, next month, 2026-12-24",
                 id="until",
                 compact=True,

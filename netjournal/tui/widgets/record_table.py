@@ -288,7 +288,7 @@ class RecordTable(ScrollView, can_focus=True):
         # A line drawn before looks the same: a filter keystroke or a switch back redraws
         # mostly the people it drew last time (its style key changes with focus and theme).
         style = self.get_visual_style(part) if part else self.get_visual_style()
-        key = (cells, width, style, span)
+        key = (tuple(map(_cell_key, cells)), width, style, span)
         strip = self._strips.get(key)
         if strip is None:
             strip = self._strips[key] = self._make_strip(cells, width, style, span)
@@ -309,6 +309,12 @@ class RecordTable(ScrollView, can_focus=True):
         content = content.pad_right(max(0, width - content.cell_length))
         strip = Strip(content.render_segments(style), content.cell_length)
         return strip.crop_extend(0, width, style.rich_style)
+
+
+def _cell_key(cell: str | Content) -> object:
+    """A cell as the strip cache tells it apart: Content compares by its text alone, so its
+    highlights are part of the key (or a row drawn for "vogel" keeps "Vogel" underlined)."""
+    return (cell.plain, tuple(cell.spans)) if isinstance(cell, Content) else cell
 
 
 def _as_content(cell: str | Content) -> Content:

@@ -55,12 +55,12 @@ class TypedInput(Input):
             self.on_enter(self)
         else:
             # The binding this key has now (the focused field's, the screen's, the app's), run
-            # here: the keys behind it in this field's queue then see what it did.
-            active = screen.active_bindings.get(event.key)
-            if active is not None and active.enabled:
+            # here, as Textual runs it when the key reaches the app (a binding whose action
+            # does nothing, as a field's scroll_down, passes the key on up the chain): the keys
+            # behind it in this field's queue then see what it did.
+            if await self.app._check_bindings(event.key):
                 event.prevent_default()
                 event.stop()
-                await self.app.run_action(active.binding.action, active.node)
             elif handed:
                 event.stop()  # a handed key never goes up to the app a second time
             return
