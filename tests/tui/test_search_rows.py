@@ -95,3 +95,35 @@ async def test_each_query_selects_its_best_result_and_underlines_its_own_words(
         await wait_until(pilot, lambda: app.screen.shown_query == "fabrika")
         assert results.current_key == results.rows[0].key
         assert results.cursor == 0
+
+
+async def test_slash_in_the_results_goes_back_to_the_query(journal_dir: Path) -> None:
+    app = make_app(journal_dir, *LEARNINGS[:3])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("slash", *"pallet/x")  # a slash typed in the query is text
+        search = app.screen
+        await wait_until(pilot, lambda: search.shown_query == "pallet/x")
+        await pilot.press(*["backspace"] * 2)
+        await wait_until(pilot, lambda: search.shown_query == "pallet")
+        await pilot.press("down", "slash")
+        await settle(pilot)
+        assert app.screen is search and app.focused is search.query_one("#query")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, SearchScreen)
+
+
+async def test_a_topic_nobody_knows_says_so(journal_dir: Path) -> None:
+    app = make_app(journal_dir, Person.create(name="Chloé Martin", expertise="supplier risk"))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_loaded(pilot)
+        await pilot.press("slash", *"?blorfquux")
+        screen = app.screen
+        await wait_until(pilot, lambda: screen.shown_query == "?blorfquux")
+        assert static_text(screen, "#search-status") == (
+            "Nobody in your journal is linked to 'blorfquux' yet."
+        )
+        await pilot.press(*["backspace"] * 9)
+        await wait_until(pilot, lambda: screen.shown_query == "?")
+        assert static_text(screen, "#search-status").startswith("Type a topic after ?")

@@ -12,6 +12,7 @@ from textual.worker import Worker, get_current_worker
 from netjournal.core.finding import SHOWN, find, find_reading, people_to_ask, record_of
 from netjournal.core.search import SearchHit, snippet_of
 from netjournal.core.search_query import parse_query
+from netjournal.core.who import topic_words
 from netjournal.core.words import count_of
 from netjournal.tui.commands import highlighted
 from netjournal.tui.contract import NetjournalScreen
@@ -31,6 +32,8 @@ class SearchScreen(NetjournalScreen[tuple[str, str] | None]):
     BINDINGS = [
         Binding("escape", "close", "Close", id="search.close"),
         Binding("down", "results", "Results", show=False, id="search.results"),
+        # In the results, `/` goes back to the query (not a second search on top of this one).
+        Binding("slash", "query", "Query", show=False, id="search.query"),
     ]
 
     def __init__(self, query: str = "") -> None:
@@ -151,11 +154,13 @@ class SearchScreen(NetjournalScreen[tuple[str, str] | None]):
         elif query.strip() and self.nj.snapshot is None:  # found by the index alone
             status += f" The journal is still loading: the first {EARLY} meanwhile."
         if query.startswith("?"):
-            status = (
-                f"Who would you ask about '{query[1:].strip()}'? Best first, with the reasons."
-                if hits
-                else "Type a topic after ?, e.g. ?supplier risk: people ranked by what they know."
-            )
+            topic = query[1:].strip()
+            if hits:
+                status = f"Who would you ask about '{topic}'? Best first, with the reasons."
+            elif topic_words(topic):  # a topic, and nobody for it
+                status = f"Nobody in your journal is linked to '{topic}' yet."
+            else:
+                status = "Type a topic after ?, e.g. ?supplier risk: people ranked by what they know."
         self.query_one("#search-status", Static).update(safe_content(status))
 
     def _snippet(self, hit: SearchHit, words: str) -> str:
@@ -183,6 +188,9 @@ class SearchScreen(NetjournalScreen[tuple[str, str] | None]):
         if hit is None:
             return
         self.dismiss((TABLE_OF_TYPE[hit.type], hit.id))
+
+    def action_query(self) -> None:
+        self.query_one("#query", Input).focus()
 
     def action_results(self) -> None:
         self.query_one("#results", RecordTable).focus()
