@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from netjournal.core.cleaning import clean_text
 from netjournal.core.names import fold, fold_same_length
 from netjournal.core.records import Interaction, Learning, Outreach, Person, Record
 
@@ -49,6 +50,13 @@ def record_text(record: Record) -> str:
     return "\n".join(part for part in parts if part)
 
 
+def shown_text(record: Record) -> str:
+    """`record_text` for a snippet: a record edited by hand may hold escape sequences, which a
+    snippet could cut in two (its payload then shown as text); they go first."""
+    text = record_text(record)
+    return clean_text(text) if "\x1b" in text or "\x9b" in text else text
+
+
 def search(records: Iterable[Record], query: str, limit: int = 20) -> list[SearchHit]:
     """Records holding every word of `query` (any order, accents and case ignored), best first."""
     words = fold(query).split()
@@ -62,7 +70,8 @@ def search(records: Iterable[Record], query: str, limit: int = 20) -> list[Searc
             # A whole-label match (the person's own name) beats the name inside a longer title.
             wanted, label = " ".join(words), fold(record.label)
             score = max(fuzz.ratio(wanted, label), 0.9 * fuzz.partial_ratio(wanted, label))
-            snippet = _snippet(text, max(_where(text, words[0], folded), 0))
+            shown = shown_text(record)
+            snippet = _snippet(shown, max(_where(shown, words[0], folded), 0))
             hit = SearchHit(TYPE_NAMES[record.TABLE], record.id, record.label, score, snippet)
             hits.append((score, record.updated, hit))
     hits.sort(key=lambda item: item[1], reverse=True)  # newest first among equal scores
@@ -85,14 +94,17 @@ def hit_for(
 def snippet_of(record: Record, query: str) -> str:
     """One line of the record's text around the first word of `query` it holds as typed
     (a typo'd word is not in it), or its start."""
-    text = record_text(record)
+    text = shown_text(record)
     at = next((at for word in fold(query).split() if (at := _where(text, word)) >= 0), 0)
     # One line: a result row never breaks (a record's text holds one field per line).
     return _snippet(text, at)
 
 
+SNIPPET_LEAD = 12  # characters kept before the word: it stays in view in a narrow column
+
+
 def _snippet(text: str, at: int, width: int = 80) -> str:
-    start = max(0, at - width // 3)
+    start = max(0, at - SNIPPET_LEAD)
     piece = " ".join(text[start : start + width].split())
     return ("…" if start else "") + piece
 
