@@ -7,6 +7,7 @@ made safe for the terminal (`tui/safe_text.py`): a name edited by hand may hold 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from functools import partial
 
@@ -14,15 +15,19 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from netjournal.core.names import Candidate, fold, fold_same_length, learning_candidates, rank
+from netjournal.core.word_rules import is_typo_of
 from netjournal.tui.contract import JournalApp, journal_app
 from netjournal.tui.keys import KeysNow, actions_now, key_text
 from netjournal.tui.safe_text import safe_content, safe_for_terminal
 
 MAX_HITS = 20
+_WORD = re.compile(r"[^\W_]+")  # a word of folded text: letters and digits
 
 
 def highlighted(text: str, query: str) -> Content:
-    """`text` as Content, each typed word underlined where a word of the text starts with it.
+    """`text` as Content, each typed word underlined where a word of the text starts with it,
+    and each word of the text it stands for with a typo ("fischr" marks "Fischer": the search
+    found it so, and the row shows why).
 
     Offsets come from the folded text (accents off, lower case), so "jurgen" marks "Jürgen";
     the text itself is never parsed as markup, and is made safe for the terminal first.
@@ -30,14 +35,18 @@ def highlighted(text: str, query: str) -> Content:
     text = safe_for_terminal(text, one_line=True)
     content = Content(text)
     folded = fold_same_length(text)
-    if folded is None:
+    typed = fold(query).split()
+    if folded is None or not typed:
         return content
-    for word in fold(query).split():
-        start = 0
-        while (at := folded.find(word, start)) >= 0:
-            if at == 0 or not folded[at - 1].isalnum():
-                content = content.stylize("bold underline", at, at + len(word))
-            start = at + len(word)
+    for found in _WORD.finditer(folded):
+        word, at = found.group(), found.start()
+        for wanted in typed:
+            if word.startswith(wanted):
+                content = content.stylize("bold underline", at, at + len(wanted))
+                break
+            if is_typo_of(wanted, word):
+                content = content.stylize("bold underline", at, found.end())
+                break
     return content
 
 

@@ -127,3 +127,16 @@ async def test_a_topic_nobody_knows_says_so(journal_dir: Path) -> None:
         await pilot.press(*["backspace"] * 9)
         await wait_until(pilot, lambda: screen.shown_query == "?")
         assert static_text(screen, "#search-status").startswith("Type a topic after ?")
+
+
+def test_a_typed_word_underlines_the_word_it_stands_for_typos_included() -> None:
+    from netjournal.tui.commands import highlighted
+
+    def marked(text: str, query: str) -> list[str]:
+        content = highlighted(text, query)
+        return [content.plain[span.start : span.end] for span in content.spans]
+
+    assert marked("Hannah Fischer, Schenker", "fischr schenkr") == ["Fischer", "Schenker"]
+    assert marked("Jürgen Müller", "jurg") == ["Jürg"]  # a word begun: what was typed
+    assert marked("Time to crime novels", "crime") == ["crime"]  # "time" is two edits away
+    assert marked("[bold]Lin[/] and Lim", "lin") == ["Lin"]  # three letters: no typo
