@@ -146,7 +146,9 @@ def scratch_copy(journal: Path, keep: bool = False) -> Iterator[Path]:
     began = time.perf_counter()
     shutil.copytree(journal, copy)
     print(f"Copied {journal} to {copy} in {time.perf_counter() - began:.1f} s.")
-    if (copy / ".cache" / "search-index").exists():
+    from netjournal.core.search_index import CACHE_NAME
+
+    if (copy / CACHE_NAME).exists():
         # The copy's files are new, so its search cache is outdated: as after a user's copy,
         # netjournal would rebuild it in the background while the benchmark measures.
         from netjournal.core.background_index import build

@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 
 from netjournal.commands.output import print_json, print_table
-from netjournal.core.cleaning import clean_line
 from netjournal.core.search_index import open_index
 from netjournal.core.snapshot import JournalSnapshot
 from netjournal.core.store import Store
-from netjournal.core.who import rank_people_for
+from netjournal.core.who import nobody_knows, rank_people_for
 
 
 def who(store: Store, args: argparse.Namespace) -> int:
@@ -25,7 +24,7 @@ def who(store: Store, args: argparse.Namespace) -> int:
         print_json([entry.to_dict() for entry in ranked])
         return 0
     rows = [[entry.person.name, f"{entry.score:.1f}", "; ".join(entry.reasons)] for entry in ranked]
-    print_table(rows, f"Nobody in your journal is linked to '{clean_line(args.topic)}' yet.",
+    print_table(rows, nobody_knows(args.topic),
                 ("Name", "Score", "Why"))
     return 0
 

@@ -50,10 +50,9 @@ def record_text(record: Record) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def shown_text(record: Record) -> str:
-    """`record_text` for a snippet: a record edited by hand may hold escape sequences, which a
-    snippet could cut in two (its payload then shown as text); they go first."""
-    text = record_text(record)
+def _shown(text: str) -> str:
+    """A record's text for a snippet: a record edited by hand may hold escape sequences, which
+    a snippet could cut in two (its payload then shown as text); they go first."""
     return clean_text(text) if "\x1b" in text or "\x9b" in text else text
 
 
@@ -70,8 +69,8 @@ def search(records: Iterable[Record], query: str, limit: int = 20) -> list[Searc
             # A whole-label match (the person's own name) beats the name inside a longer title.
             wanted, label = " ".join(words), fold(record.label)
             score = max(fuzz.ratio(wanted, label), 0.9 * fuzz.partial_ratio(wanted, label))
-            shown = shown_text(record)
-            snippet = _snippet(shown, max(_where(shown, words[0], folded), 0))
+            shown = _shown(text)
+            snippet = _snippet(shown, max(_where(shown, words[0]), 0))
             hit = SearchHit(TYPE_NAMES[record.TABLE], record.id, record.label, score, snippet)
             hits.append((score, record.updated, hit))
     hits.sort(key=lambda item: item[1], reverse=True)  # newest first among equal scores
@@ -94,7 +93,7 @@ def hit_for(
 def snippet_of(record: Record, query: str) -> str:
     """One line of the record's text around the first word of `query` it holds as typed
     (a typo'd word is not in it), or its start."""
-    text = shown_text(record)
+    text = _shown(record_text(record))
     at = next((at for word in fold(query).split() if (at := _where(text, word)) >= 0), 0)
     # One line: a result row never breaks (a record's text holds one field per line).
     return _snippet(text, at)
@@ -109,14 +108,13 @@ def _snippet(text: str, at: int, width: int = 80) -> str:
     return ("…" if start else "") + piece
 
 
-def _where(text: str, word: str, folded: str | None = None) -> int:
+def _where(text: str, word: str) -> int:
     """Where the (folded) `word` first occurs in `text`, or -1: lower() finds most words at a
     fraction of the cost of folding (it runs for every result row drawn)."""
-    if folded is None or len(folded) != len(text):
-        lowered = text.lower()
-        if len(lowered) == len(text):
-            at = lowered.find(word)
-            if at >= 0 or lowered.isascii():
-                return at
-        folded = fold_same_length(text)  # accents: "jurgen" in "Jürgen"
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        at = lowered.find(word)
+        if at >= 0 or lowered.isascii():
+            return at
+    folded = fold_same_length(text)  # accents: "jurgen" in "Jürgen"
     return folded.find(word) if folded is not None else -1

@@ -20,6 +20,7 @@ from datetime import date
 from itertools import combinations
 from typing import TypeVar
 
+from netjournal.core.cleaning import clean_line
 from netjournal.core.names import fold
 from netjournal.core.profile_index import ProfileIndex
 from netjournal.core.records import Interaction, Learning, Person, Record
@@ -61,6 +62,11 @@ class Ranked:
     def to_dict(self) -> dict[str, object]:
         return {"id": self.person.id, "name": self.person.name, "score": round(self.score, 2),
                 "reasons": self.reasons}  # fmt: skip
+
+
+def nobody_knows(topic: str) -> str:
+    """What to say when nobody in the journal is linked to `topic` (`who`, `/?`)."""
+    return f"Nobody in your journal is linked to '{clean_line(topic)}' yet."
 
 
 def topic_words(topic: str) -> list[str]:
@@ -193,7 +199,7 @@ def rank_people_for(
 
 
 R = TypeVar("R", Interaction, Learning)
-MOST_WORDS = 8  # a longer topic's word combinations are not enumerated: its records are
+MOST_WORDS = 8  # a longer topic's 2^n word combinations are not enumerated: record by record
 
 
 def _held_groups(

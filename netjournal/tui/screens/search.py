@@ -12,7 +12,7 @@ from textual.worker import Worker, get_current_worker
 from netjournal.core.finding import SHOWN, find, find_reading, people_to_ask, record_of
 from netjournal.core.search import SearchHit, snippet_of
 from netjournal.core.search_query import parse_query
-from netjournal.core.who import topic_words
+from netjournal.core.who import nobody_knows, topic_words
 from netjournal.core.words import count_of
 from netjournal.tui.commands import highlighted
 from netjournal.tui.contract import NetjournalScreen
@@ -158,7 +158,7 @@ class SearchScreen(NetjournalScreen[tuple[str, str] | None]):
             if hits:
                 status = f"Who would you ask about '{topic}'? Best first, with the reasons."
             elif topic_words(topic):  # a topic, and nobody for it
-                status = f"Nobody in your journal is linked to '{topic}' yet."
+                status = nobody_knows(topic)
             else:
                 status = "Type a topic after ?, e.g. ?supplier risk: people ranked by what they know."
         self.query_one("#search-status", Static).update(safe_content(status))
